@@ -1,0 +1,252 @@
+"""config.toml → a frozen Config, with one-line errors for every mistake a user can make."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.errors import ConfigError
+
+PACKAGED = Path(__file__).parent / "data" / "config.toml"
+
+# The keys a config file may hold: a nested dict of allowed names; `None` means any value.
+_ALLOWED: dict = {
+    "roster": None,
+    "output": {"dir": None, "reviewer": None},
+    "limits": {"max_pages": None, "max_seconds": None, "max_bytes": None},
+    "parse": {
+        "confidence_threshold": None,
+        "heading_score": None,
+        "date_formats": None,
+        "hyphen_keep_before": None,
+        "hyphen_keep_prefixes": None,
+    },
+    "headings": {"toc": None, "attachment_index": None, "signatures": None, "attachments": None, "kinds": None},
+    "front": {"place": None, "date": None, "start": None, "end": None, "members": None, "absent": None,
+              "other": None, "vacant": None},
+    "access": {"open": None, "closed": None},
+    "sections": {"required": None, "headings": None},
+    "patterns": {"item": None, "decision": None, "journal": None, "case": None, "attachment": None,
+                 "document_number": None, "page_number": None, "page_header": None},
+    "tables": {"loose": None},
+    "keys": None,
+}
+
+
+def slug(text: str) -> str:
+    """The lower-case ASCII key of a heading: æ→ae, ø→oe, å→aa, é→e, other runs → _."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    item: tuple[re.Pattern, ...]
+    decision: tuple[re.Pattern, ...]
+    journal: tuple[re.Pattern, ...]
+    case: tuple[re.Pattern, ...]
+    attachment: tuple[re.Pattern, ...]
+    document_number: re.Pattern
+    page_number: tuple[re.Pattern, ...]
+    page_header: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class LooseTable:
+    columns: tuple[str, ...]
+    key: re.Pattern
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    roster_path: Path | None
+    output_dir: Path
+    reviewer: str
+    max_pages: int
+    max_seconds: float
+    max_bytes: int
+    confidence_threshold: float
+    heading_score: float
+    date_formats: tuple[str, ...]
+    hyphen_keep_before: frozenset[str]
+    hyphen_keep_prefixes: frozenset[str]
+    region_headings: dict[str, tuple[str, ...]]  # toc, attachment_index, signatures, attachments
+    kinds: dict[str, tuple[str, ...]]
+    front: dict[str, tuple[str, ...]]
+    access_open: tuple[str, ...]
+    access_closed: tuple[str, ...]
+    section_headings: dict[str, tuple[str, ...]]  # canonical key -> headings
+    required_sections: tuple[str, ...]
+    patterns: Patterns
+    loose_tables: tuple[LooseTable, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def access_of(self, marker: str) -> str | None:
+        m = " ".join(marker.split()).casefold()
+        for words, value in ((self.access_open, "open"), (self.access_closed, "closed")):
+            if any(m == w.casefold() for w in words):
+                return value
+        return None
+
+
+def find_config(explicit: str | Path | None) -> Path:
+    """--config PATH, else ./config.toml, else the packaged default."""
+    if explicit is not None:
+        return Path(explicit)
+    local = Path.cwd() / "config.toml"
+    return local if local.is_file() else PACKAGED
+
+
+def load_config(explicit: str | Path | None = None) -> Config:
+    path = find_config(explicit)
+    name = str(path)
+    if not path.exists():
+        raise ConfigError(f"{name}: no such config file")
+    if path.is_dir():
+        raise ConfigError(f"{name}: is a folder, not a config file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{name}: is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
+    _check_keys(name, data, _ALLOWED, "")
+    return _build(path, data)
+
+
+def _check_keys(name: str, data: dict, allowed: dict, where: str) -> None:
+    for key, value in data.items():
+        here = f"{where}.{key}" if where else key
+        if key not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise ConfigError(f"{name}: unknown key '{here}' (known here: {known})")
+        sub = allowed[key]
+        if isinstance(sub, dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{name}: '{here}' must be a table")
+            _check_keys(name, value, sub, here)
+
+
+def _get(data: dict, dotted: str, default):
+    node = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return default
+        node = node[part]
+    return node
+
+
+def _strings(name: str, data: dict, dotted: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    value = _get(data, dotted, default)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{name}: '{dotted}' must be a list of strings")
+    return tuple(value)
+
+
+def _number(name: str, data: dict, dotted: str, default: float, lo: float, hi: float) -> float:
+    value = _get(data, dotted, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise ConfigError(f"{name}: '{dotted}' must be a number from {lo:g} to {hi:g}")
+    return value
+
+
+def _regexes(name: str, data: dict, dotted: str) -> tuple[re.Pattern, ...]:
+    out = []
+    for i, source in enumerate(_strings(name, data, dotted)):
+        try:
+            out.append(re.compile(source, re.IGNORECASE))
+        except re.error as exc:
+            raise ConfigError(f"{name}: '{dotted}[{i}]' is not a valid regular expression: {exc}") from None
+    return tuple(out)
+
+
+def _build(path: Path, data: dict) -> Config:
+    name = str(path)
+    base = path.parent
+    roster = _get(data, "roster", None)
+    if roster is not None and not isinstance(roster, str):
+        raise ConfigError(f"{name}: 'roster' must be a file name")
+    section_table = _get(data, "sections.headings", {})
+    headings: dict[str, tuple[str, ...]] = {}
+    for key, variants in section_table.items():
+        words = _strings(name, data, f"sections.headings.{key}")
+        canon = key if re.fullmatch(r"[a-z0-9_]+", key) else slug(key)
+        headings[canon] = words
+    kinds_table = _get(data, "headings.kinds", {"referat": ["Referat"], "dagsorden": ["Dagsorden"]})
+    if not isinstance(kinds_table, dict):
+        raise ConfigError(f"{name}: 'headings.kinds' must be a table")
+    kinds = {k: _strings(name, data, f"headings.kinds.{k}") for k in kinds_table}
+    doc_number = _regexes(name, data, "patterns.document_number") or (re.compile(r"(?P<ref>\d{3,6}/\d\d)"),)
+    patterns = Patterns(
+        item=_regexes(name, data, "patterns.item"),
+        decision=_regexes(name, data, "patterns.decision"),
+        journal=_regexes(name, data, "patterns.journal"),
+        case=_regexes(name, data, "patterns.case"),
+        attachment=_regexes(name, data, "patterns.attachment"),
+        document_number=doc_number[0],
+        page_number=_regexes(name, data, "patterns.page_number"),
+        page_header=_regexes(name, data, "patterns.page_header"),
+    )
+    if not patterns.item:
+        raise ConfigError(f"{name}: 'patterns.item' needs at least one pattern")
+    for i, rx in enumerate(patterns.item):
+        if "title" not in rx.groupindex:
+            raise ConfigError(f"{name}: 'patterns.item[{i}]' needs a group named 'title'")
+    keys = _get(data, "keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f"{name}: '[keys]' must map binding ids to key names")
+    output_dir = _get(data, "output.dir", "out")
+    reviewer = _get(data, "output.reviewer", "")
+    if not isinstance(output_dir, str) or not isinstance(reviewer, str):
+        raise ConfigError(f"{name}: 'output.dir' and 'output.reviewer' must be strings")
+    required = _strings(name, data, "sections.required")
+    for key in required:
+        if key not in headings:
+            raise ConfigError(f"{name}: 'sections.required' names '{key}', which no section heading opens")
+    loose = []
+    for i, entry in enumerate(_get(data, "tables.loose", [])):
+        where = f"tables.loose[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"columns", "key"}:
+            raise ConfigError(f"{name}: '{where}' must have exactly 'columns' and 'key'")
+        columns = _strings(name, {"c": entry["columns"]}, "c")
+        try:
+            key = re.compile(entry["key"], re.IGNORECASE)
+        except (re.error, TypeError) as exc:
+            raise ConfigError(f"{name}: '{where}.key' is not a valid regular expression: {exc}") from None
+        loose.append(LooseTable(columns, key))
+    return Config(
+        path=path,
+        roster_path=(base / roster) if roster else None,
+        output_dir=base / output_dir if not Path(output_dir).is_absolute() else Path(output_dir),
+        reviewer=reviewer,
+        max_pages=int(_number(name, data, "limits.max_pages", 1000, 1, 10**6)),
+        max_seconds=float(_number(name, data, "limits.max_seconds", 300, 0.1, 86400)),
+        max_bytes=int(_number(name, data, "limits.max_bytes", 200_000_000, 1, 10**12)),
+        confidence_threshold=float(_number(name, data, "parse.confidence_threshold", 0.6, 0, 1)),
+        heading_score=float(_number(name, data, "parse.heading_score", 88, 50, 100)),
+        date_formats=_strings(name, data, "parse.date_formats", ("%d-%m-%Y", "%d.%m.%Y")),
+        hyphen_keep_before=frozenset(w.casefold() for w in _strings(name, data, "parse.hyphen_keep_before")),
+        hyphen_keep_prefixes=frozenset(w.casefold() for w in _strings(name, data, "parse.hyphen_keep_prefixes")),
+        region_headings={k: _strings(name, data, f"headings.{k}") for k in
+                         ("toc", "attachment_index", "signatures", "attachments")},
+        kinds=kinds,
+        front={k: _strings(name, data, f"front.{k}") for k in
+               ("place", "date", "start", "end", "members", "absent", "other", "vacant")},
+        access_open=_strings(name, data, "access.open"),
+        access_closed=_strings(name, data, "access.closed"),
+        section_headings=headings,
+        required_sections=required,
+        patterns=patterns,
+        loose_tables=tuple(loose),
+        keys=dict(keys),
+    )

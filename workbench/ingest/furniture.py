@@ -1,0 +1,92 @@
+"""Page headers, footers and page numbers: recognised and marked, never deleted.
+
+In a PDF: a line repeated at the same place (digits aside) on most pages, or a page number
+(`Side 3`, `3 af 5`, a lone number) at the top or bottom edge. In text: a header line such as
+`Direktionen 07-05-2025` next to a lone page number, and `Side N` lines.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from workbench.config import Config
+from workbench.model import SourceLine, SourceText
+
+EDGE = 0.12  # the top and bottom share of a page where page numbers stand
+REPEAT_EDGE = 0.22  # a repeated header or footer may reach this far in
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+
+
+def _is_page_number(text: str, config: Config) -> bool:
+    return any(rx.match(text) for rx in config.patterns.page_number)
+
+
+def _is_header(text: str, config: Config) -> bool:
+    text = " ".join(text.split())
+    if any(rx.match(text) for rx in config.patterns.decision):
+        return False
+    return any(rx.match(text) for rx in config.patterns.page_header)
+
+
+def _mark(line: SourceLine, reason: str, certain: bool = True) -> None:
+    line.furniture = True
+    line.furniture_reason = reason
+    line.furniture_certain = certain
+
+
+def mark_furniture(source: SourceText, config: Config) -> None:
+    if source.format == "pdf":
+        _mark_pdf(source, config)
+    else:
+        _mark_text(source, config)
+
+
+def _mark_pdf(source: SourceText, config: Config) -> None:
+    pages = source.pages or 1
+    by_shape: dict[tuple[str, int], set[int]] = defaultdict(set)
+    heights: dict[int, float] = {}
+    for line in source.lines:
+        if line.page is None or line.top is None:
+            continue
+        heights[line.page] = max(heights.get(line.page, 0.0), line.bottom or 0.0)
+    page_height = max(heights.values(), default=842.0)
+    for line in source.lines:
+        if line.top is None or not line.text.strip():
+            continue
+        if _at_edge(line, page_height, REPEAT_EDGE):
+            by_shape[(_shape(line.text), round(line.top / 6))].add(line.page)
+    repeated = {key for key, on in by_shape.items() if pages >= 2 and len(on) >= max(2, pages * 0.5)}
+    for line in source.lines:
+        if line.top is None or not line.text.strip():
+            continue
+        edge = _at_edge(line, page_height, EDGE)
+        key = (_shape(line.text), round(line.top / 6))
+        if _at_edge(line, page_height, REPEAT_EDGE) and key in repeated:
+            _mark(line, f"repeated at the same place on {len(by_shape[key])} of {pages} pages")
+        elif edge and _is_page_number(line.text, config):
+            _mark(line, "a page number at the edge of the page")
+
+
+def _at_edge(line: SourceLine, page_height: float, share: float) -> bool:
+    return line.top < page_height * share or (line.bottom or line.top) > page_height * (1 - share * 0.8)
+
+
+def _mark_text(source: SourceText, config: Config) -> None:
+    lines = source.lines
+    content = [ln for ln in lines if ln.text.strip()]
+    for i, line in enumerate(content):
+        text = line.text.strip()
+        if _is_header(text, config):
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            prev = content[i - 1] if i else None
+            beside_number = any(n is not None and _is_page_number(n.text, config) for n in (nxt, prev))
+            if beside_number:
+                _mark(line, "a page header (body and date) beside a page number")
+                for n in (nxt, prev):
+                    if n is not None and _is_page_number(n.text, config) and not n.furniture:
+                        _mark(n, "a page number beside a page header")
+        elif re.match(r"^\s*Side\s+\d{1,4}(\s*(af|of|/)\s*\d{1,4})?\s*$", line.text, re.I):
+            _mark(line, "a page number ('Side N')")

@@ -1,0 +1,196 @@
+"""PDFs through pdfplumber: visual lines in reading order, with page, position and font.
+
+Words are grouped into lines by their vertical position; within a line, text set apart by a
+wide gap (a label and its value, two columns of names, a right-aligned page number) is kept
+apart as tab-separated cells. A ruled table (pdfplumber's `find_tables`) gives one line per
+row, its cells separated by tabs. Each page is closed as soon as it is read, so memory stays
+flat however long the document is.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+from workbench.config import Config
+from workbench.errors import InputError
+from workbench.model import SourceLine, SourceText
+
+BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
+
+
+def _open(path: Path, data: bytes):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    name = str(path)
+    if not data.lstrip().startswith(b"%PDF"):
+        kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
+        raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
+    try:
+        return pdfplumber.open(path)
+    except PDFPasswordIncorrect:
+        raise InputError(f"{name}: the PDF is encrypted and needs a password") from None
+    except PDFSyntaxError as exc:
+        raise InputError(f"{name}: the PDF is damaged or cut off ({exc})") from None
+    except Exception as exc:  # pdfminer raises many kinds for broken files
+        raise InputError(f"{name}: the PDF cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceText:
+    import pdfplumber
+
+    name = str(path)
+    pdf = _open(path, data)
+    lines: list[SourceLine] = []
+    try:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise InputError(f"{name}: the PDF is damaged or cut off ({type(exc).__name__}: {exc})") from None
+        if count == 0:
+            raise InputError(f"{name}: the PDF has no pages")
+        if count > config.max_pages:
+            raise InputError(f"{name}: the PDF has {count} pages, over the limit of {config.max_pages} (limits.max_pages)")
+        chars_seen = 0
+        for index in range(count):
+            try:
+                page = pdf.pages[index]
+                page_lines, n_chars = read_page(page, index + 1)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(f"{name}: page {index + 1} of the PDF cannot be read ({type(exc).__name__}: {exc})") from None
+            finally:
+                try:
+                    pdf.pages[index].close()
+                except Exception:
+                    pass
+            chars_seen += n_chars
+            lines.extend(page_lines)
+            if progress is not None:
+                progress(index + 1, count)
+    finally:
+        pdf.close()
+    if chars_seen == 0:
+        raise InputError(f"{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read")
+    for i, line in enumerate(lines):
+        line.no = i + 1
+    return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
+                      lines=lines, pages=count)
+
+
+def read_page(page, number: int) -> tuple[list[SourceLine], int]:
+    n_chars = len(page.chars)
+    if n_chars == 0:
+        return [], 0
+    rules = [obj for obj in page.lines + page.rects if _visible(obj)]
+    tables = page.find_tables({
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": rules,
+        "explicit_horizontal_lines": rules,
+    }) if len(rules) >= 4 else []
+    boxes = [t.bbox for t in tables]
+    words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=2, y_tolerance=2)
+    loose = [w for w in words if not any(_inside(w, box) for box in boxes)]
+    lines = _text_lines(loose, number)
+    for table in tables:
+        lines.extend(_table_lines(page, table, number))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    _mark_gaps(lines)
+    return lines, n_chars
+
+
+def _white(color) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if len(values) == 4:  # CMYK: white is no ink at all
+        return all(v == 0 for v in values)
+    return all(isinstance(v, (int, float)) and v >= 0.95 for v in values)
+
+
+def _visible(obj: dict) -> bool:
+    """A rule that a reader sees: a stroked or dark-filled line or rectangle, not a white box."""
+    if obj.get("object_type") == "line":
+        return not _white(obj.get("stroking_color"))
+    stroked = obj.get("stroke") and not _white(obj.get("stroking_color"))
+    filled = obj.get("fill") and not _white(obj.get("non_stroking_color"))
+    return bool(stroked or filled)
+
+
+def _inside(word: dict, box: tuple) -> bool:
+    x0, top, x1, bottom = box
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _text_lines(words: list[dict], page: int) -> list[SourceLine]:
+    words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    groups: list[list[dict]] = []
+    for word in words:
+        if groups:
+            last = groups[-1]
+            ref = last[0]
+            tol = max(2.0, 0.35 * ref["size"])
+            if abs(word["top"] - ref["top"]) <= tol or abs(word["bottom"] - ref["bottom"]) <= tol:
+                last.append(word)
+                continue
+        groups.append([word])
+    return [_line_of(sorted(g, key=lambda w: w["x0"]), page) for g in groups]
+
+
+def _line_of(words: list[dict], page: int) -> SourceLine:
+    size = statistics.median(w["size"] for w in words)
+    gap_cell = max(10.0, 1.6 * size)
+    parts: list[str] = []
+    current = [words[0]["text"]]
+    for prev, word in zip(words, words[1:]):
+        if word["x0"] - prev["x1"] > gap_cell:
+            parts.append(" ".join(current))
+            current = []
+        current.append(word["text"])
+    parts.append(" ".join(current))
+    bold_chars = sum(len(w["text"]) for w in words if BOLD.search(w["fontname"]))
+    total = sum(len(w["text"]) for w in words)
+    return SourceLine(
+        no=0,
+        text="\t".join(parts),
+        page=page,
+        x0=min(w["x0"] for w in words),
+        top=min(w["top"] for w in words),
+        x1=max(w["x1"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        bold=bold_chars * 2 > total,
+        size=round(size, 1),
+    )
+
+
+def _table_lines(page, table, number: int) -> list[SourceLine]:
+    out = []
+    rows = table.extract()
+    for row, cells in zip(table.rows, rows):
+        texts = [" ".join((c or "").split()) for c in cells]
+        if not any(texts):
+            continue
+        x0, top, x1, bottom = row.bbox
+        chars = [c for c in page.chars if x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom]
+        bold = sum(1 for c in chars if BOLD.search(c["fontname"])) * 2 > len(chars) if chars else False
+        size = statistics.median(c["size"] for c in chars) if chars else None
+        out.append(SourceLine(no=0, text="\t".join(texts), page=number, x0=x0, top=top, x1=x1, bottom=bottom,
+                              bold=bold, size=round(size, 1) if size else None, joined=True))
+    return out
+
+
+def _mark_gaps(lines: list[SourceLine]) -> None:
+    """A paragraph gap: clearly more space above a line than between the lines of a paragraph."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
+    usual = statistics.median(gaps) if gaps else 0.0
+    for prev, line in zip(lines, lines[1:]):
+        size = line.size or 10.0
+        line.gap_before = (line.top - prev.bottom) > usual + 0.35 * size
+    if lines:
+        lines[0].gap_before = True

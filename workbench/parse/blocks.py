@@ -1,0 +1,234 @@
+"""Rows of one section or decision → its text and its tables.
+
+Wrapped lines are joined into paragraphs (hyphenation re-joined), paragraphs are separated by
+a blank line, bullets are written `- `. Rows with cells form tables; a table the source gives
+as loose lines (a configured header such as `Tid Punkt`, rows keyed by a time or a date) is
+rebuilt row by row. What was uncertain is reported as notes for the flag rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.config import LooseTable
+from workbench.parse.rows import Row
+from workbench.parse.textutil import Hyphenation, debullet, is_bullet
+
+
+@dataclass
+class Note:
+    """Something a flag rule may want to raise: what, where, and the evidence."""
+
+    kind: str
+    lines: tuple[int, int]
+    message: str
+    excerpt: str = ""
+    suggestion: str | None = None
+    severity: str = "warning"
+    field_suffix: str = ""
+
+
+@dataclass
+class TableDraft:
+    columns: list[str]
+    rows: list[list[str]]
+    row_spans: list[tuple[int, int]]
+    span: tuple[int, int]
+    loose: bool = False
+
+
+@dataclass
+class Block:
+    text: str
+    tables: list[TableDraft] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+class Renderer:
+    def __init__(self, hyph: Hyphenation, pdf: bool, spaced: bool, loose: tuple[LooseTable, ...]):
+        self.hyph = hyph
+        self.flow = pdf or spaced  # lines are wrapped: join them within a paragraph
+        self.loose = loose
+
+    # -- text
+    def text(self, rows: list[Row], notes: list[Note] | None = None) -> str:
+        paragraphs: list[list[str]] = []
+        for row in rows:
+            line = row.text
+            bullet = is_bullet(line)
+            if bullet:
+                line = "- " + debullet(line)
+            if not paragraphs or (row.brk and not self._continues(paragraphs[-1][-1], line)):
+                paragraphs.append([line])
+            elif bullet or (not self.flow and not paragraphs[-1][-1].endswith("-")):
+                paragraphs[-1].append(line)
+            else:
+                joined, how = self.hyph.join(paragraphs[-1][-1], line)
+                if how == "guess" and notes is not None:
+                    left = paragraphs[-1][-1].split()[-1]
+                    right = line.split()[0]
+                    notes.append(Note("hyphenation", (row.no - 1 if row.no > 1 else row.no, row.no),
+                                      f"'{left}' / '{right}' was re-joined as '{left[:-1]}{right}': the document does not write the word elsewhere, and '{right}' could be a word of its own.",
+                                      excerpt=f"{left} {right}", suggestion=f"{left[:-1]}{right}", severity="info"))
+                paragraphs[-1][-1] = joined
+        return "\n\n".join("\n".join(p) for p in paragraphs).strip()
+
+    def _continues(self, last: str, line: str) -> bool:
+        """A break inside a hyphenated word (a page break, a blank line) does not end the paragraph."""
+        return last.endswith("-") and not last.endswith(" -") and line[:1].islower()
+
+    # -- tables
+    def block(self, rows: list[Row]) -> Block:
+        text_rows: list[Row] = []
+        tables: list[TableDraft] = []
+        notes: list[Note] = []
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            if row.cells:
+                j = i
+                while j < len(rows) and rows[j].cells:
+                    j += 1
+                tables.append(self._cell_table(rows[i:j], notes))
+                i = j
+                continue
+            spec = self._loose_header(row)
+            if spec is not None:
+                j = self._loose_end(rows, i, spec)
+                if j > i + 1:
+                    tables.append(self._loose_table(rows[i:j], spec, notes))
+                    i = j
+                    continue
+            text_rows.append(row)
+            i += 1
+        return Block(self.text(text_rows, notes), tables, notes)
+
+    def _cell_table(self, run: list[Row], notes: list[Note]) -> TableDraft:
+        header = run[0].cells or []
+        has_header = len(run) > 1 and _looks_like_header(header, run[1:], run[0].bold)
+        columns = [c.rstrip(":").strip() for c in header] if has_header else []
+        body = run[1:] if has_header else run
+        width = len(columns) or max(len(r.cells or []) for r in body)
+        rows: list[list[str]] = []
+        spans: list[tuple[int, int]] = []
+        for r in body:
+            cells = [c.strip() for c in (r.cells or [])]
+            if len(cells) > width:
+                cells = cells[: width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
+            cells += [""] * (width - len(cells))
+            if not cells[0] and rows:
+                prev = rows[-1]
+                for k, cell in enumerate(cells):
+                    if cell:
+                        prev[k] = f"{prev[k]}\n{cell}".strip()
+                spans[-1] = (spans[-1][0], r.no)
+                notes.append(Note("broken_table", (spans[-1][0], r.no),
+                                  f"Line {r.no} has an empty first cell: it was read as the rest of the row above "
+                                  f"(key '{_short(prev[0])}'), not as a row of its own.",
+                                  excerpt=_short(" ".join(c for c in cells if c)), severity="warning",
+                                  field_suffix=f".rows[{len(rows) - 1}]"))
+                continue
+            rows.append(cells)
+            spans.append((r.no, r.no))
+        for k, (cells, span) in enumerate(zip(rows, spans)):
+            last = cells[-1]
+            nxt = body[-1].no if k == len(rows) - 1 else spans[k + 1][0]
+            if _cut_off(last) and span[1] < nxt:
+                notes.append(Note("broken_table", span,
+                                  f"The cell ends mid-sentence ('… {_tail(last)}') and the next line is blank or another row: "
+                                  "the rest of the cell is probably missing.",
+                                  excerpt=_short(" ".join(cells)), field_suffix=f".rows[{k}]"))
+        return TableDraft(columns, rows, spans, (run[0].no, run[-1].no))
+
+    def _loose_header(self, row: Row) -> LooseTable | None:
+        words = [w.casefold() for w in row.text.split()]
+        for spec in self.loose:
+            if words == [c.casefold() for c in spec.columns]:
+                return spec
+        return None
+
+    def _loose_end(self, rows: list[Row], start: int, spec: LooseTable) -> int:
+        keys = [k for k in range(start + 1, len(rows)) if spec.key.match(rows[k].text)]
+        if not keys:
+            return start
+        end = keys[-1] + 1
+        while end < len(rows):
+            row = rows[end]
+            if row.brk and row.indent == 0 and not is_bullet(row.raw):
+                break
+            end += 1
+        return end
+
+    def _loose_table(self, run: list[Row], spec: LooseTable, notes: list[Note]) -> TableDraft:
+        columns = list(spec.columns)
+        rows: list[list[str]] = []
+        spans: list[tuple[int, int]] = []
+        open_key = False
+        for row in run[1:]:
+            m = spec.key.match(row.text)
+            if m:
+                key = m.group(0).strip()
+                rest = row.text[m.end():].strip()
+                open_key = rest.startswith("(") and ")" not in rest
+                if rest.startswith("(") and not open_key:
+                    close = rest.index(")") + 1
+                    key, rest = f"{key} {rest[:close]}", rest[close:].strip()
+                elif open_key:
+                    key, rest = f"{key} {rest}", ""
+                rows.append([key, rest] + [""] * (len(columns) - 2))
+                spans.append((row.no, row.no))
+                continue
+            if not rows:
+                continue
+            piece = row.text.strip()
+            if open_key:
+                close = piece.find(")")
+                head, piece = (piece, "") if close < 0 else (piece[: close + 1], piece[close + 1:].strip())
+                rows[-1][0], _ = self.hyph.join(rows[-1][0], head)
+                open_key = close < 0
+            if piece:
+                cell = rows[-1][-1]
+                if not cell:
+                    rows[-1][-1] = piece
+                elif cell.endswith("-") and not is_bullet(row.raw):
+                    rows[-1][-1], _ = self.hyph.join(cell, piece)
+                elif not row.brk and not is_bullet(row.raw) and row.indent == 0:
+                    rows[-1][-1] = f"{cell} {piece}"
+                else:
+                    rows[-1][-1] = f"{cell}\n{piece}"
+            spans[-1] = (spans[-1][0], row.no)
+        for k, span in enumerate(spans):
+            if span[1] > span[0]:
+                notes.append(Note("broken_table", span,
+                                  f"Row '{_short(rows[k][0])}' was rebuilt from {span[1] - span[0] + 1} loose lines "
+                                  f"(lines {span[0]}–{span[1]}): check that each line belongs to this row.",
+                                  excerpt=_short(" ".join(rows[k])), severity="warning", field_suffix=f".rows[{k}]"))
+        return TableDraft(columns, rows, spans, (run[0].no, run[-1].no), loose=True)
+
+
+_CUT_WORDS = {"af", "og", "til", "for", "med", "i", "på", "at", "om", "fra", "de", "den", "det", "en", "et", "samt", "under", "ved"}
+
+
+def _cut_off(cell: str) -> bool:
+    words = cell.split()
+    return bool(words) and words[-1].casefold() in _CUT_WORDS
+
+
+def _tail(text: str, n: int = 4) -> str:
+    return " ".join(text.split()[-n:])
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _looks_like_header(cells: list[str], rest: list[Row], bold: bool) -> bool:
+    filled = [c for c in cells if c.strip()]
+    if not filled or any(re.search(r"\d", c) for c in filled):
+        return False
+    if bold:
+        return True
+    short = all(len(c.split()) <= 4 for c in filled)
+    keyed = sum(1 for r in rest if r.cells and re.search(r"\d", r.cells[0] or ""))
+    return short and keyed >= max(1, len(rest) // 2)

@@ -1,0 +1,118 @@
+"""The whole referat: its parts found in order, each read by its own reader.
+
+front page │ Indholdsfortegnelse │ items … │ Bilagsoversigt │ Underskriftsside
+
+The parser records what it noticed on the way as notes (`self.notes`: field path and Note);
+the flag rules (checks.py) turn them, and their own cross-checks, into flags.
+"""
+from __future__ import annotations
+
+from workbench.config import Config
+from workbench.model import Meeting, Referat, SourceText
+from workbench.names import Roster
+from workbench.parse.blocks import Note, Renderer
+from workbench.parse.front import FrontReader, read_toc, toc_entry
+from workbench.parse.items import ItemReader
+from workbench.parse.people import PersonReader
+from workbench.parse.rows import build_rows, double_spaced
+from workbench.parse.tail import read_index, read_signatures
+from workbench.parse.textutil import Hyphenation, parse_date, vocabulary
+from workbench.parse.vocab import Vocabulary
+
+
+def parse(source: SourceText, config: Config, roster: Roster | None = None) -> Referat:
+    return DocumentParser(source, config, roster or Roster.empty()).run()
+
+
+class DocumentParser:
+    def __init__(self, source: SourceText, config: Config, roster: Roster):
+        self.source = source
+        self.config = config
+        self.rows = build_rows(source)
+        self.vocab = Vocabulary(config)
+        self.hyph = Hyphenation(config.hyphen_keep_before, config.hyphen_keep_prefixes,
+                                vocabulary(r.text for r in self.rows))
+        spaced = source.format != "pdf" and double_spaced([ln.text for ln in source.lines])
+        self.renderer = Renderer(self.hyph, source.format == "pdf", spaced, config.loose_tables)
+        self.people = PersonReader(roster, config.front.get("vacant", ()))
+        self.notes: list[tuple[str, Note]] = []
+
+    def _headings_bold(self) -> bool:
+        exact = [r for r in self.rows if self.vocab.section(r, tolerant=False)]
+        return self.source.format == "pdf" and len(exact) >= 2 and sum(r.heading_like for r in exact) >= 0.6 * len(exact)
+
+    def run(self) -> Referat:
+        rows = self.rows
+        ref = Referat(source=self.source)
+        n = len(rows)
+        toc_at = next((i for i, r in enumerate(rows) if self.vocab.region(r, "toc")), None)
+        toc_end = 0
+        if toc_at is not None:
+            ref.toc, toc_end = read_toc(rows, toc_at + 1, self.vocab)
+        body_start = toc_end if toc_at is not None else 0
+        sig_at = next((i for i in range(n - 1, body_start - 1, -1) if self.vocab.region(rows[i], "signatures")), None)
+        index_at = next((i for i in range(body_start, sig_at if sig_at is not None else n)
+                         if self.vocab.region(rows[i], "attachment_index") and not toc_entry(rows[i])), None)
+        body_end = min(x for x in (index_at, sig_at, n) if x is not None)
+        reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold())
+        cands = reader.candidates(body_start, body_end, ref.toc)
+        front_end = toc_at if toc_at is not None else (cands[0].index if cands else 0)
+        ref.meeting = FrontReader(self.config, self.vocab, self.people).read(rows[:front_end])
+        for k, cand in enumerate(cands):
+            stop = cands[k + 1].index if k + 1 < len(cands) else body_end
+            draft = reader.read(cand, stop)
+            ref.items.append(draft.item)
+            for path, note in draft.notes:
+                self.notes.append((f"items[{k}].{path}", note))
+            if draft.preamble:
+                first, last = draft.preamble[0].no, draft.preamble[-1].no
+                self.notes.append((f"items[{k}]", Note(
+                    "low_confidence", (first, last),
+                    "Text between the item's heading and its first section heading belongs to no section: "
+                    "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],
+                    severity="info" if last - first < 3 else "warning")))
+        if index_at is not None:
+            ref.attachment_index = read_index(rows[index_at + 1: sig_at if sig_at is not None else n],
+                                              ref.items, self.config, self.hyph)
+        if sig_at is not None:
+            ref.signatures, notes = read_signatures(rows[sig_at + 1:], self.people)
+            self.notes.extend((f"signatures[{note.field_suffix}].name", note) for note in notes)
+        self._infer_meeting(ref.meeting, ref)
+        return ref
+
+    def _infer_meeting(self, meeting: Meeting, ref: Referat) -> None:
+        """No front page: body and date from a page header, else from the first decision heading."""
+        if meeting.date is not None and meeting.body is not None:
+            return
+        for line in self.source.lines:
+            if not line.furniture:
+                continue
+            head = line.text.split("\t")[0].strip()
+            for rx in self.config.patterns.page_header:
+                m = rx.match(head)
+                if m:
+                    date = parse_date(m.group("date"), self.config.date_formats)
+                    if meeting.date is None and date:
+                        meeting.date = date
+                        meeting.spans["date"] = (line.no, line.no)
+                        meeting.inferred["date"] = f"the page header '{head}'"
+                    if meeting.body is None and m.groupdict().get("body"):
+                        meeting.body = m.group("body").strip()
+                        meeting.spans["body"] = (line.no, line.no)
+                        meeting.inferred["body"] = f"the page header '{head}'"
+                    break
+            if meeting.date is not None and meeting.body is not None:
+                return
+        for item in ref.items:
+            for dec in item.decisions:
+                line = dec.heading_line or 0
+                if meeting.date is None and dec.date:
+                    meeting.date = dec.date
+                    meeting.spans["date"] = (line, line)
+                    meeting.inferred["date"] = "the decision heading"
+                if meeting.body is None and dec.body:
+                    meeting.body = dec.body
+                    meeting.spans["body"] = (line, line)
+                    meeting.inferred["body"] = "the decision heading"
+                if meeting.date is not None and meeting.body is not None:
+                    return

@@ -1,0 +1,170 @@
+"""The front page (body, kind, place, date, times, members, absent) and the Indholdsfortegnelse."""
+from __future__ import annotations
+
+import re
+
+from workbench.model import Meeting, TocEntry
+from workbench.parse.people import PersonReader
+from workbench.parse.rows import Row
+from workbench.parse.textutil import parse_date, parse_time
+from workbench.parse.vocab import Vocabulary, norm
+
+_TOC_PAGE = re.compile(r"^(?P<title>.*?)(?:\s*\.{2,}\s*|\s+|\t)(?P<page>\d{1,4})\s*$")
+_TOC_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>.+)$")
+
+
+def toc_entry(row: Row) -> tuple[str, int] | None:
+    """`Title ......\t12` → (title, 12)."""
+    text = "\t".join(row.cells) if row.cells else row.text
+    m = _TOC_PAGE.match(text.strip())
+    if not m or not m.group("title").strip(" .\t"):
+        return None
+    return m.group("title").strip(" .\t"), int(m.group("page"))
+
+
+def read_toc(rows: list[Row], start: int, vocab: Vocabulary) -> tuple[list[TocEntry], int]:
+    """Entries from the row after the TOC heading; returns them and the index after the TOC."""
+    entries: list[TocEntry] = []
+    i = start
+    pending: list[Row] = []
+    while i < len(rows):
+        row = rows[i]
+        hit = toc_entry(row)
+        if hit:
+            title, page = hit
+            first = pending[0].no if pending else row.no
+            if pending:
+                title = " ".join([p.text for p in pending] + [title])
+                pending = []
+            m = _TOC_NUMBER.match(title)
+            number = int(m.group("number")) if m else None
+            title = m.group("title") if m else title
+            entries.append(TocEntry(title=" ".join(title.split()), number=number, page=page, span=(first, row.no)))
+            i += 1
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if _subheading(row, vocab) and not pending:
+            i += 1
+            continue
+        if nxt is not None and toc_entry(nxt) and not _TOC_NUMBER.match(nxt.text) and not pending and entries \
+                and not vocab.access_marker(nxt.text):
+            pending.append(row)  # a title wrapped onto the next line, which carries the page
+            i += 1
+            continue
+        break
+    return entries, i - len(pending)
+
+
+def _subheading(row: Row, vocab: Vocabulary) -> bool:
+    words = row.text.split()
+    return (len(words) <= 3 and not re.search(r"\d", row.text)) or norm(row.text) == "side"
+
+
+class FrontReader:
+    def __init__(self, config, vocab: Vocabulary, people: PersonReader):
+        self.config = config
+        self.vocab = vocab
+        self.people = people
+        self.labels = {k: [norm(w) for w in v] for k, v in config.front.items()}
+
+    def _label(self, row: Row) -> tuple[str, str] | None:
+        text = row.cells[0] if row.cells else row.text
+        rest_cells = " ".join(row.cells[1:]) if row.cells else ""
+        for key, words in self.labels.items():
+            if key == "vacant":
+                continue
+            for w in sorted(words, key=len, reverse=True):
+                t = text.strip()
+                if norm(t) == w:
+                    return key, rest_cells.strip()
+                if t.casefold().startswith(w) and len(t) > len(w) and t[len(w)] in ": \t":
+                    return key, (t[len(w):].lstrip(":").strip() + " " + rest_cells).strip()
+        return None
+
+    def _kind(self, text: str) -> tuple[str, str] | None:
+        for kind, words in self.config.kinds.items():
+            for w in words:
+                if norm(text) == norm(w):
+                    return kind, ""
+                if text.casefold().startswith(w.casefold() + " "):
+                    return kind, text[len(w):].strip()
+        return None
+
+    def read(self, rows: list[Row]) -> Meeting:
+        meeting = Meeting()
+        current: str | None = None
+        for row in rows:
+            label = self._label(row)
+            if label:
+                key, value = label
+                current = key
+                if value:
+                    self._value(meeting, key, value, row)
+                continue
+            kind = self._kind(row.text)
+            if kind and not meeting.kind:
+                meeting.kind = kind[0]
+                meeting.spans["kind"] = row.span
+                if kind[1]:
+                    self._headline(meeting, kind[1], row)
+                current = None
+                continue
+            if current in ("members", "absent"):
+                if row.brk and row.page is None and meeting.spans.get(current):
+                    current = None  # plain text: a blank line ends the list
+                else:
+                    self._value(meeting, current, row.text, row)
+                    continue
+            if current == "other":
+                continue
+            if meeting.date is None and parse_date(row.text, self.config.date_formats):
+                self._headline(meeting, row.text, row)
+                current = "after_date"
+                continue
+            if current == "after_date" and meeting.place is None and row.text.startswith("i "):
+                meeting.place = row.text[2:].strip()
+                meeting.spans["place"] = row.span
+                continue
+            if meeting.body is None and not self.vocab.access_marker(row.text) and len(row.text) < 80 \
+                    and not re.search(r"\d", row.text) and not norm(row.text).endswith("referat"):
+                meeting.body = row.text.strip()
+                meeting.spans["body"] = row.span
+        return meeting
+
+    def _headline(self, meeting: Meeting, text: str, row: Row) -> None:
+        """`Aarhus Byråd d. 27-08-2025`, `tirsdag den 4. december 2012, kl. 13:00`."""
+        date = parse_date(text, self.config.date_formats)
+        if date and meeting.date is None:
+            meeting.date = date
+            meeting.spans["date"] = row.span
+            m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)", text)
+            if m and meeting.start is None:
+                meeting.start = parse_time(m.group(1))
+                meeting.spans["start"] = row.span
+            head = re.split(r"\s+(?:d\.|den)\s+\d|\s+\d{1,2}[-./]\d", text)[0].strip()
+            if head and meeting.body is None and not parse_date(head, self.config.date_formats) \
+                    and not re.match(r"^(man|tirs|ons|tors|fre|lør|søn)dag\b", head, re.IGNORECASE):
+                meeting.body = head
+                meeting.spans["body"] = row.span
+
+    def _value(self, meeting: Meeting, key: str, value: str, row: Row) -> None:
+        if key == "place":
+            meeting.place = value
+        elif key == "date":
+            self._headline(meeting, value, row)
+            return
+        elif key == "start":
+            meeting.start = parse_time(value)
+        elif key == "end":
+            meeting.end = parse_time(value)
+        elif key in ("members", "absent"):
+            for part in [p for p in value.split("\t") if p.strip()]:
+                person = self.people.person(part, row.span)
+                if person is not None:
+                    getattr(meeting, key).append(person)
+            span = meeting.spans.get(key)
+            meeting.spans[key] = (span[0] if span else row.no, row.no)
+            return
+        else:
+            return
+        meeting.spans[key] = row.span

@@ -1,0 +1,296 @@
+"""Finding the items and reading each one: header, sections, tables, attachments, decisions.
+
+An item opens at a line that matches an item pattern of config.toml AND is backed by enough
+evidence (named signals, scored): an access marker or case number right below it, an explicit
+pattern (`Punkt N:`), bold or larger type, numbering that continues, agreement with the TOC.
+A numbered line inside a section ("1. Drøftelse og godkendelse af governance for BI") has none
+of these, so it stays text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from workbench.model import Decision, Item, Section, Table, TocEntry
+from workbench.parse.attachments import AttachmentList
+from workbench.parse.blocks import Note, Renderer
+from workbench.parse.rows import Row
+from workbench.parse.textutil import Hyphenation, parse_date
+from workbench.parse.vocab import Vocabulary
+
+WEIGHTS = {"marker": 0.5, "explicit": 0.5, "merged": 0.5, "toc": 0.3, "heading": 0.2, "continues": 0.2}
+ACCEPT = 0.5
+
+
+@dataclass
+class Candidate:
+    index: int
+    number: int | None
+    title: str
+    signals: dict[str, bool]
+    merged_tail: str = ""  # a section heading glued behind the access marker
+    access: str | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(WEIGHTS[k] for k, on in self.signals.items() if on)
+
+    def missing(self) -> list[str]:
+        return [k for k, on in self.signals.items() if not on]
+
+
+@dataclass
+class ItemDraft:
+    item: Item
+    notes: list[tuple[str, Note]] = field(default_factory=list)  # (field path inside the item, note)
+    preamble: list[Row] = field(default_factory=list)
+
+
+class ItemReader:
+    def __init__(self, rows: list[Row], vocab: Vocabulary, renderer: Renderer, hyph: Hyphenation,
+                 config, headings_bold: bool):
+        self.rows = rows
+        self.vocab = vocab
+        self.renderer = renderer
+        self.hyph = hyph
+        self.config = config
+        self.headings_bold = headings_bold
+
+    # -- finding items
+    def candidates(self, start: int, end: int, toc: list[TocEntry]) -> list[Candidate]:
+        found: list[Candidate] = []
+        expected = 1
+        for i in range(start, end):
+            cand = self._candidate(i, end, toc, expected)
+            if cand is not None and cand.score >= ACCEPT:
+                found.append(cand)
+                if cand.number is not None:
+                    expected = cand.number + 1
+                else:
+                    expected += 1
+        return found
+
+    def _candidate(self, i: int, end: int, toc: list[TocEntry], expected: int) -> Candidate | None:
+        row = self.rows[i]
+        if row.cells:
+            return None
+        text = row.text
+        number = None
+        title = None
+        explicit = merged = False
+        access = None
+        merged_tail = ""
+        hit = self.vocab.item(text)
+        split = self._merged(row)
+        if split is not None:
+            head, access, merged_tail = split
+            hit = self.vocab.item(head)
+            title = head
+            merged = True
+        if hit is not None:
+            m, index = hit
+            groups = m.groupdict()
+            number = int(groups["number"]) if groups.get("number") else None
+            title = groups["title"].strip()
+            explicit = m.group(0)[:1].isalpha() and groups.get("number") is not None
+        if not title:
+            return None
+        marker = merged or self._marker_below(i, end)
+        in_toc = any(_title_like(title, entry.title) and (entry.number in (None, number)) for entry in toc)
+        signals = {
+            "marker": marker,
+            "explicit": explicit,
+            "merged": merged,
+            "toc": in_toc,
+            "heading": row.heading_like,
+            "continues": number is not None and number == expected,
+        }
+        if not (marker or explicit or (row.heading_like and (in_toc or signals["continues"]) and len(text) < 160)):
+            return None
+        return Candidate(i, number, title, signals, merged_tail, access)
+
+    def _merged(self, row: Row) -> tuple[str, str, str] | None:
+        """`Punkter til behandling*Åben Sag***Sagsgang**`: a title, its access marker and the first
+        section heading on one line."""
+        rx = self.vocab.access_rx
+        if rx is None:
+            return None
+        m = rx.search(row.text)
+        if not m or m.start() == 0:
+            return None
+        head = row.text[: m.start()].strip(" *-–:")
+        tail = row.text[m.end():].strip(" *:")
+        if not head or len(head) > 150:
+            return None
+        if tail and not self.vocab.section(Row(row.no, tail, tail)):
+            return None
+        return head, self.config.access_of(m.group("marker")) or "", tail
+
+    def _marker_below(self, i: int, end: int) -> bool:
+        for row in self.rows[i + 1: min(end, i + 5)]:
+            t = row.text
+            if self.vocab.access_marker(t) or self.vocab.journal(t) or self.vocab.case(t):
+                return True
+            if self.vocab.item(t) and row.heading_like:
+                return False
+        return False
+
+    # -- reading one item
+    def read(self, cand: Candidate, stop: int) -> ItemDraft:
+        row = self.rows[cand.index]
+        title = cand.title
+        i = cand.index + 1
+        draft_notes: list[tuple[str, Note]] = []
+        # a heading wrapped onto a second line (PDF: same type, straight below)
+        while i < stop and self._title_goes_on(row, self.rows[i]):
+            title, _ = self.hyph.join(title, self.rows[i].text)
+            i += 1
+        access = cand.access
+        m = re.match(r"^(?P<marker>\w+)\s*:\s*(?P<rest>.+)$", title)
+        if m and self.config.access_of(m.group("marker")):
+            access = self.config.access_of(m.group("marker"))
+            title = m.group("rest").strip()
+        item = Item(title=title, number=cand.number, access=access or None, heading_line=row.no,
+                    confidence=min(1.0, cand.score), signals=tuple(k for k, on in cand.signals.items() if on))
+        draft = ItemDraft(item, draft_notes)
+        # the item's header: access, journal and case numbers, document number
+        while i < stop:
+            t = self.rows[i].text
+            acc = self.vocab.access_marker(t)
+            if acc:
+                if item.access and item.access != acc:
+                    draft_notes.append(("access", Note("low_confidence", (self.rows[i].no, self.rows[i].no),
+                                                       f"Two access markers: '{t}' after '{item.access}'.", excerpt=t)))
+                item.access = item.access or acc
+                item.access_line = self.rows[i].no
+            elif self.vocab.journal(t) and not item.journal:
+                item.journal = self.vocab.journal(t)
+            elif self.vocab.case(t) and not item.case:
+                item.case = self.vocab.case(t)
+            elif re.match(r"^Dok\.?\s*nr\.?:?\s*\S+$", t, re.IGNORECASE):
+                pass
+            else:
+                break
+            i += 1
+        containers: list[tuple[str, object, list[Row]]] = []  # (kind, target, rows)
+        if cand.merged_tail:
+            hm = self.vocab.section(Row(row.no, cand.merged_tail, cand.merged_tail))
+            containers.append(("section", (hm.key, hm.heading, row.no, hm), []))
+        attachments: AttachmentList | None = None
+        lists: list[AttachmentList] = []
+        for r in self.rows[i:stop]:
+            if attachments is not None and not self._heading(r):
+                if attachments.feed(r):
+                    continue
+                attachments = None
+            kind = self._heading(r)
+            if kind is not None:
+                attachments = None
+            if kind == "attachments":
+                attachments = AttachmentList(self.config, self.hyph, self.config.patterns.document_number)
+                lists.append(attachments)
+                continue
+            if kind == "decision":
+                containers.append(("decision", self.vocab.decision(r.text), [r]))
+                continue
+            if kind == "section":
+                hm = self.vocab.section(r)
+                containers.append(("section", (hm.key, hm.heading, r.no, hm), []))
+                continue
+            if containers:
+                containers[-1][2].append(r)
+            else:
+                draft.preamble.append(r)
+        self._fill(item, containers, draft)
+        for lst in lists:
+            base = len(item.attachments)
+            item.attachments.extend(lst.items)
+            for note in lst.notes:
+                draft_notes.append((f"attachments[{base + int(note.field_suffix)}].title", note))
+        item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
+        return draft
+
+    def _title_goes_on(self, head: Row, nxt: Row) -> bool:
+        if head.size is None or nxt.size is None or nxt.brk or nxt.cells:
+            return False
+        return (nxt.bold == head.bold and abs(nxt.size - head.size) < 0.3 and head.heading_like
+                and not self.vocab.item(nxt.text) and not self._heading(nxt))
+
+    def _heading(self, row: Row) -> str | None:
+        if row.cells:
+            return None
+        apart = row.heading_like or not self.headings_bold or (row.text.isupper() and len(row.text) > 3)
+        if self.vocab.decision(row.text) and (apart or len(row.text) < 90):
+            return "decision"
+        if not apart:
+            return None
+        if self.vocab.region(row, "attachments"):
+            return "attachments"
+        if self.vocab.section(row):
+            return "section"
+        return None
+
+    def _fill(self, item: Item, containers, draft: ItemDraft) -> None:
+        for kind, target, rows in containers:
+            if kind == "section":
+                key, heading, line, hm = target
+                block = self.renderer.block(rows)
+                span = (line, rows[-1].no if rows else line)
+                if key in item.sections:
+                    old = item.sections[key]
+                    old.text = "\n\n".join(t for t in (old.text, block.text) if t)
+                    old.span = (old.span[0], span[1])
+                    draft.notes.append((f"sections.{key}", Note(
+                        "low_confidence", (line, line),
+                        f"A second '{heading}' heading in the same item: its text was added to the first.",
+                        excerpt=heading)))
+                else:
+                    item.sections[key] = Section(key, block.text, span, heading, confidence=hm.score / 100,
+                                                 signals=("exact",) if hm.exact else ("tolerant",))
+                    if not hm.exact:
+                        draft.notes.append((f"sections.{key}", Note(
+                            "unknown_heading", (line, line),
+                            f"'{self.rows_text(line)}' was taken as the heading '{heading}' by a tolerant match "
+                            f"(score {hm.score:.0f}): check it.", excerpt=self.rows_text(line),
+                            suggestion=heading, severity="info")))
+                for t in block.tables:
+                    item.tables.append(Table(key, t.columns, t.rows, t.span, t.row_spans))
+                for note in block.notes:
+                    path = f"tables[{len(item.tables) - 1}]" if note.kind == "broken_table" else f"sections.{key}"
+                    draft.notes.append((path + (note.field_suffix if note.kind == "broken_table" else ""), note))
+            else:
+                m = target
+                heading_row, body = rows[0], rows[1:]
+                block = self.renderer.block(body)
+                groups = m.groupdict()
+                date = parse_date(groups["date"], self.config.date_formats) if groups.get("date") else None
+                body_name = _body_name(groups.get("body"))
+                text = block.text
+                for t in block.tables:  # a decision keeps its tables as text
+                    text += "\n\n" + "\n".join("\t".join(r) for r in ([t.columns] if t.columns else []) + t.rows)
+                item.decisions.append(Decision(text=_drop_dots(text.strip()), body=body_name, date=date,
+                                               span=(heading_row.no, body[-1].no if body else heading_row.no),
+                                               heading_line=heading_row.no))
+
+    def rows_text(self, line: int) -> str:
+        for r in self.rows:
+            if r.no == line:
+                return r.text
+        return ""
+
+
+def _title_like(a: str, b: str) -> bool:
+    a, b = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
+    return a == b or fuzz.ratio(a, b) >= 85 or (len(b) > 20 and a.startswith(b[:-3]))
+
+
+def _body_name(text: str | None) -> str | None:
+    if not text:
+        return None
+    return " ".join(text.split())
+
+
+def _drop_dots(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip() not in (".", "-")).strip()

@@ -1,0 +1,137 @@
+"""Small text helpers: markup to plain text, line joining with Danish hyphenation, dates."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+BULLET = re.compile(r"^\s*(?:[-–•▪◦·*]|o(?=\s)|\uf0b7|\uf0a7)\s+")
+_TAG = re.compile(r"<[^>]{0,400}>")
+MONTHS = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+}
+_LONG_DATE = re.compile(r"(\d{1,2})\.\s*([a-zæøå]+)\.?\s+(\d{4})", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d.])(\d{1,2})[:.](\d\d)(?!\d)")
+
+
+def strip_markup(text: str) -> str:
+    """HTML cells and markdown emphasis to plain text: `<li>` items become `- ` lines."""
+    if "<" in text and ">" in text:
+        text = re.sub(r"(?i)<li[^>]*>\s*", "\n- ", text)
+        text = re.sub(r"(?i)</p>\s*<p[^>]*>", "\n\n", text)
+        text = re.sub(r"(?i)<br\s*/?>", "\n", text)
+        text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+    if "*" in text or "__" in text:
+        text = re.sub(r"\*+|_{2,}", " ", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text)
+    text = text.replace("\\-", "-").replace("\\*", "*")
+    lines = [" ".join(part.split()) for part in text.split("\n")]
+    lines = [re.sub(r"^- [•▪◦·\uf0b7]\s*", "- ", ln) for ln in lines]
+    out = "\n".join(lines).strip("\n ")
+    return re.sub(r"\n{3,}", "\n\n", out)
+
+
+def clean(text: str) -> str:
+    """One line's plain content: markup gone, white space collapsed."""
+    return " ".join(strip_markup(text).split())
+
+
+def is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+def debullet(text: str) -> str:
+    return BULLET.sub("", text, count=1)
+
+
+class Hyphenation:
+    """Re-joins words broken at a line end, the Danish way.
+
+    `sagsbe-`/`handling` → `sagsbehandling`; `Børne-`/`og Unge` keeps the hyphen and the
+    space; `2030-`/`fremskrivning`, `BI-`/`Udvalg`, `p-`/`huse` keep the hyphen. Where the
+    document itself writes the word elsewhere, that spelling decides.
+    """
+
+    def __init__(self, keep_before: frozenset[str], keep_prefixes: frozenset[str], vocabulary: set[str] | None = None):
+        self.keep_before = keep_before
+        self.keep_prefixes = keep_prefixes
+        self.vocabulary = vocabulary or set()
+
+    def join(self, left: str, right: str) -> tuple[str, str]:
+        """Join two pieces of one paragraph. Returns (text, how): how is "space", "joined",
+        "kept" (hyphen kept, no space), "kept-space" or "guess" (joined on no evidence)."""
+        left = left.rstrip()
+        right = right.lstrip()
+        if not left:
+            return right, "space"
+        if not right:
+            return left, "space"
+        if not left.endswith(("-", "\u00ad")) or left.endswith((" -", "--")) or len(left) < 2:
+            return f"{left} {right}", "space"
+        stem = left[:-1]
+        last = re.split(r"[\s/(\-–]", stem)[-1]
+        first = re.match(r"[\w]+", right)
+        first_word = first.group(0) if first else ""
+        if not first_word or not last:
+            return f"{left} {right}", "kept-space"
+        if first_word.casefold() in self.keep_before:
+            return f"{left} {right}", "kept-space"
+        if last[-1].isdigit() or first_word[0].isdigit() or first_word[0].isupper() or len(last) == 1 \
+                or (last.isupper() and len(last) <= 5) or last.casefold() in self.keep_prefixes:
+            return f"{left}{right}", "kept"
+        joined_word = (last + first_word).casefold()
+        hyphened = f"{last}-{first_word}".casefold()
+        if hyphened in self.vocabulary and joined_word not in self.vocabulary:
+            return f"{left}{right}", "kept"
+        how = "joined" if joined_word in self.vocabulary or not _looks_like_word(first_word) else "guess"
+        return f"{stem}{right}", how
+
+
+def _looks_like_word(piece: str) -> bool:
+    """Could the piece after the hyphen stand as a word of its own (then a hyphen is plausible)?"""
+    return len(piece) >= 4 and bool(re.search(r"[aeiouyæøå]", piece[:3], re.IGNORECASE))
+
+
+def vocabulary(texts) -> set[str]:
+    """Every word (and hyphenated compound) the document writes within a line."""
+    words: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"\w+(?:-\w+)*", text):
+            if not word[-1:] == "-":
+                words.add(word.casefold())
+                for part in word.split("-"):
+                    words.add(part.casefold())
+    return words
+
+
+def parse_date(text: str, formats: tuple[str, ...]) -> dt.date | None:
+    """A date written as `29-01-2025`, `04.12.2012` (the configured formats) or in words
+    (`Onsdag den 29. januar 2025`, `d. 27. august 2025`)."""
+    text = text.strip()
+    for token in re.findall(r"\d{1,4}[-./]\d{1,2}[-./]\d{2,4}", text):
+        for fmt in formats:
+            try:
+                return dt.datetime.strptime(token, fmt).date()
+            except ValueError:
+                continue
+    m = _LONG_DATE.search(text)
+    if m and m.group(2).casefold() in MONTHS:
+        try:
+            return dt.date(int(m.group(3)), MONTHS[m.group(2).casefold()], int(m.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_time(text: str) -> dt.time | None:
+    m = _TIME.search(text)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)

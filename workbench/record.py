@@ -1,0 +1,110 @@
+"""Referat ⇄ the `referat/1` TOML record (SCHEMA.md), and writing it safely.
+
+A value the document does not give is left out (TOML has no null); dates and times are
+native TOML values; lists keep document order. Files are written atomically: a temp file in
+the same folder, flushed and fsynced, then `os.replace`.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import tomli_w
+
+from workbench import SCHEMA
+from workbench.errors import UserError
+from workbench.model import Person, Referat
+
+
+def _clean(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _person(p: Person) -> dict:
+    d = {"role": p.role, "title": p.title}
+    if p.vacant:
+        d["vacant"] = True
+    else:
+        d["name"] = p.name
+    return _clean(d)
+
+
+def to_dict(ref: Referat) -> dict:
+    src = ref.source
+    m = ref.meeting
+    flags_open = sum(1 for f in ref.flags if f.severity in ("error", "warning") and f.resolution == "open")
+    out: dict = {"schema": SCHEMA}
+    out["source"] = _clean({"file": src.file, "sha256": src.sha256, "format": src.format,
+                            "pages": src.pages, "extractor": src.extractor})
+    out["review"] = _clean({
+        "status": ref.review.status,
+        "reviewer": ref.review.reviewer,
+        "verified_at": ref.review.verified_at,
+        "flags_open": flags_open,
+        "verified_fields": list(ref.review.verified_fields),
+    })
+    out["meeting"] = _clean({
+        "body": m.body, "kind": m.kind, "place": m.place, "date": m.date, "start": m.start, "end": m.end,
+        "members": [_person(p) for p in m.members],
+        "absent": [_person(p) for p in m.absent],
+    })
+    out["toc"] = [_clean({"number": e.number, "title": e.title, "page": e.page}) for e in ref.toc]
+    items = []
+    for it in ref.items:
+        d = _clean({"number": it.number, "title": it.title, "access": it.access, "journal": it.journal,
+                    "case": it.case})
+        d["sections"] = {k: s.text for k, s in it.sections.items()}
+        d["tables"] = [{"section": t.section, "columns": list(t.columns), "rows": [list(r) for r in t.rows]}
+                       for t in it.tables]
+        d["people"] = [_person(p) for p in it.people]
+        d["attachments"] = [_clean({"number": a.number, "access": a.access, "title": a.title, "ref": a.ref})
+                            for a in it.attachments]
+        d["decisions"] = [_clean({"body": x.body, "date": x.date, "text": x.text}) for x in it.decisions]
+        items.append(d)
+    out["items"] = items
+    out["attachment_index"] = [_clean({"item": e.item, "number": e.number, "access": e.access, "title": e.title,
+                                       "ref": e.ref}) for e in ref.attachment_index]
+    out["signatures"] = [_person(p) for p in ref.signatures]
+    out["flags"] = [_clean({"id": f.id, "kind": f.kind, "severity": f.severity, "field": f.field,
+                            "lines": list(f.lines), "excerpt": f.excerpt or None, "message": f.message,
+                            "suggestion": f.suggestion, "resolution": f.resolution}) for f in ref.flags]
+    out["corrections"] = [_clean({"at": c.at, "field": c.field, "before": c.before, "after": c.after,
+                                  "source": c.source, "line": c.line, "column": c.column, "note": c.note})
+                          for c in ref.corrections]
+    return out
+
+
+def dumps(record: dict) -> str:
+    return tomli_w.dumps(record, multiline_strings=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path so that a reader sees the old file or the new one, never half of one."""
+    path = Path(path)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"{folder}: cannot write here ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise UserError(f"{path}: could not be written ({exc.strerror or exc}); the previous file is unchanged") from None
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
