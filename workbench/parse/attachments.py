@@ -8,7 +8,8 @@ from workbench.parse.blocks import Note
 from workbench.parse.rows import Row, wraps
 from workbench.parse.textutil import Hyphenation, debullet
 
-_NUMBER_CELL = re.compile(r"^(\d{1,3})\s*[-.]?$")
+_NUMBER_CELL = re.compile(r"^(\d{1,3})\s*[-.]?(?:\s+\d{5,})?$")  # "1 -", "1 - 3608761" (an internal id below)
+_ENUMERATOR = re.compile(r"^[a-zæøå]{1,2}[.)]\s")
 _NOISE_CELL = re.compile(r"^(\(\s*\)|\(H\)|\d{5,})$")
 
 
@@ -110,13 +111,13 @@ class AttachmentList:
         return False
 
     def _continues(self, prev: Attachment, row: Row, text: str) -> bool:
-        if (prev.title or "").endswith("-") or text[:1].islower():
+        if (prev.title or "").endswith("-"):
             return True
-        if self.style == "numbered":
-            return not prev.ref
-        if self.style == "ref-first" and self.last_row is not None:
-            return not row.brk and wraps(self.last_row)
-        return False
+        if row.x0 is not None and self.last_row is not None and self.last_row.x0 is not None:
+            return wraps(self.last_row, row)  # a PDF says by the layout
+        if text[:1].islower() and not _ENUMERATOR.match(text):
+            return True
+        return self.style == "numbered" and not prev.ref
 
     def _start(self, groups: dict, row: Row, style: str) -> None:
         self.style = self.style or style

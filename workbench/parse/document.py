@@ -8,7 +8,7 @@ the flag rules (checks.py) turn them, and their own cross-checks, into flags.
 from __future__ import annotations
 
 from workbench.config import Config
-from workbench.model import Meeting, Referat, SourceText
+from workbench.model import Decision, Meeting, Referat, SourceText
 from workbench.names import Roster
 from workbench.parse.blocks import Note, Renderer
 from workbench.parse.front import FrontReader, read_toc, toc_entry
@@ -58,19 +58,15 @@ class DocumentParser:
         cands = reader.candidates(body_start, body_end, ref.toc)
         front_end = toc_at if toc_at is not None else (cands[0].index if cands else 0)
         ref.meeting = FrontReader(self.config, self.vocab, self.people).read(rows[:front_end])
+        drafts = []
         for k, cand in enumerate(cands):
             stop = cands[k + 1].index if k + 1 < len(cands) else body_end
             draft = reader.read(cand, stop)
+            drafts.append(draft)
             ref.items.append(draft.item)
             for path, note in draft.notes:
                 self.notes.append((f"items[{k}].{path}", note))
-            if draft.preamble:
-                first, last = draft.preamble[0].no, draft.preamble[-1].no
-                self.notes.append((f"items[{k}]", Note(
-                    "low_confidence", (first, last),
-                    "Text between the item's heading and its first section heading belongs to no section: "
-                    "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],
-                    severity="info" if last - first < 3 else "warning")))
+        self._preambles(drafts)
         if index_at is not None:
             ref.attachment_index = read_index(rows[index_at + 1: sig_at if sig_at is not None else n],
                                               ref.items, self.config, self.hyph)
@@ -79,6 +75,34 @@ class DocumentParser:
             self.notes.extend((f"signatures[{note.field_suffix}].name", note) for note in notes)
         self._infer_meeting(ref.meeting, ref)
         return ref
+
+    def _preambles(self, drafts) -> None:
+        """Text before an item's first heading. Where the document's items open with their
+        decision (Aarhus: "Beslutninger" right below the heading), an item whose decision has no
+        heading gets that text as its decision, flagged; elsewhere the text is flagged as
+        belonging to no section."""
+        opening = [d for d in drafts if d.item.decisions]
+        decision_first = len(opening) >= 2 and sum(
+            1 for d in opening if all(s.span[0] > (d.item.decisions[0].heading_line or 0) for s in d.item.sections.values())
+        ) >= 0.6 * len(opening)
+        for k, draft in enumerate(drafts):
+            if not draft.preamble:
+                continue
+            first, last = draft.preamble[0].no, draft.preamble[-1].no
+            if decision_first and not draft.item.decisions:
+                text = self.renderer.text(draft.preamble)
+                draft.item.decisions.append(Decision(text=text, span=(first, last)))
+                self.notes.append((f"items[{k}].decisions[0]", Note(
+                    "low_confidence", (first, last),
+                    "This item has no decision heading; the text below its heading was read as its decision, "
+                    "as the other items of this document open with theirs. Check it.",
+                    excerpt=draft.preamble[0].text[:70])))
+                continue
+            self.notes.append((f"items[{k}]", Note(
+                "low_confidence", (first, last),
+                "Text between the item's heading and its first section heading belongs to no section: "
+                "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],
+                severity="info" if last - first < 3 else "warning")))
 
     def _infer_meeting(self, meeting: Meeting, ref: Referat) -> None:
         """No front page: body and date from a page header, else from the first decision heading."""

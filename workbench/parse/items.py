@@ -63,6 +63,9 @@ class ItemReader:
         found: list[Candidate] = []
         expected = 1
         for i in range(start, end):
+            if found and i - 1 == found[-1].index and self._title_goes_on(self.rows[i - 1], self.rows[i]) \
+                    and not self.vocab.item(self.rows[i].text):
+                continue  # the second line of a wrapped heading
             cand = self._candidate(i, end, toc, expected)
             if cand is not None and cand.score >= ACCEPT:
                 found.append(cand)
@@ -95,6 +98,9 @@ class ItemReader:
             number = int(groups["number"]) if groups.get("number") else None
             title = groups["title"].strip()
             explicit = m.group(0)[:1].isalpha() and groups.get("number") is not None
+        if not title and row.heading_like and len(text) < 150 and not self.vocab.section(row) \
+                and not self.vocab.decision(text) and self._marker_below(i, min(end, i + 3)):
+            title = text.strip()  # a heading without its number, with an access marker below
         if not title:
             return None
         marker = merged or self._marker_below(i, end)

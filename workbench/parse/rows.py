@@ -113,6 +113,13 @@ def text_starts_lower(raw: str) -> bool:
     return bool(stripped) and stripped[0].islower()
 
 
-def wraps(row: Row) -> bool:
-    """Does this PDF line run to the right edge of the text (so the next line continues it)?"""
-    return row.x1 is not None and bool(row.right) and row.x1 >= row.right - 0.12 * (row.right - (row.x0 or 0) + 1)
+def wraps(prev: Row, nxt: Row) -> bool:
+    """PDF: does `nxt` continue `prev` as the same paragraph? It must start no further left than
+    `prev`, and its first word must not have fit in the room left at the end of `prev`."""
+    if prev.x1 is None or nxt.x0 is None or not prev.right or nxt.brk:
+        return False
+    if nxt.x0 < (prev.x0 or 0) - 3:
+        return False
+    first = nxt.text.split()[0] if nxt.text.split() else ""
+    width = 0.5 * (nxt.size or 10.0) * (len(first) + 1)
+    return prev.x1 + width >= prev.right

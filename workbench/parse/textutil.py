@@ -1,6 +1,7 @@
 """Small text helpers: markup to plain text, line joining with Danish hyphenation, dates."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -26,7 +27,9 @@ def strip_markup(text: str) -> str:
         text = _TAG.sub(" ", text)
         text = html.unescape(text)
     if "*" in text or "__" in text:
-        text = re.sub(r"\*+|_{2,}", " ", text)
+        # emphasis markers go; where one glued two words together, a space stays
+        text = re.sub(r"\*+|_{2,}", "\x00", text)
+        text = re.sub(r"(?<=[\w.:)])\x00+(?=\w)", " ", text).replace("\x00", "")
     text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text)
     text = text.replace("\\-", "-").replace("\\*", "*")
     lines = [" ".join(part.split()) for part in text.split("\n")]
@@ -60,6 +63,14 @@ class Hyphenation:
         self.keep_before = keep_before
         self.keep_prefixes = keep_prefixes
         self.vocabulary = vocabulary or set()
+        self._sorted: list[str] | None = None
+
+    def _known_prefix(self, word: str) -> bool:
+        """Does the document write a word that begins with this one (`ravnbakkeskole` → `…skolen`)?"""
+        if self._sorted is None:
+            self._sorted = sorted(self.vocabulary)
+        k = bisect.bisect_left(self._sorted, word)
+        return k < len(self._sorted) and self._sorted[k].startswith(word) and len(word) >= 6
 
     def join(self, left: str, right: str) -> tuple[str, str]:
         """Join two pieces of one paragraph. Returns (text, how): how is "space", "joined",
@@ -81,13 +92,15 @@ class Hyphenation:
         if first_word.casefold() in self.keep_before:
             return f"{left} {right}", "kept-space"
         if last[-1].isdigit() or first_word[0].isdigit() or first_word[0].isupper() or len(last) == 1 \
-                or (last.isupper() and len(last) <= 5) or last.casefold() in self.keep_prefixes:
+                or (last.isupper() and len(last) <= 5) or last.casefold() in self.keep_prefixes \
+                or any(c.isupper() for c in last[1:]):  # "UngiAarhus-tilbud": a name keeps its hyphen
             return f"{left}{right}", "kept"
         joined_word = (last + first_word).casefold()
         hyphened = f"{last}-{first_word}".casefold()
         if hyphened in self.vocabulary and joined_word not in self.vocabulary:
             return f"{left}{right}", "kept"
-        how = "joined" if joined_word in self.vocabulary or not _looks_like_word(first_word) else "guess"
+        known = joined_word in self.vocabulary or self._known_prefix(joined_word)
+        how = "joined" if known or not _looks_like_word(first_word) else "guess"
         return f"{stem}{right}", how
 
 

@@ -1,0 +1,53 @@
+"""Shared fixtures: the packaged config and roster, paths to ../shared, and a parse helper."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+REAL = SHARED / "real"
+SAMPLES = ROOT / "sample_docs"
+AARHUS = REAL / "aarhus-byraad-2025-08-27-referat.pdf"
+BALLERUP = REAL / "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04-referat.pdf"
+
+
+@pytest.fixture(scope="session")
+def config():
+    from workbench.config import load_config
+
+    return load_config(ROOT / "config.toml")
+
+
+@pytest.fixture(scope="session")
+def roster(config):
+    from workbench.pipeline import load_roster
+
+    return load_roster(config)
+
+
+@pytest.fixture
+def parse_text(tmp_path, config, roster):
+    """Parse a small referat given as text; returns the Referat (with flags)."""
+    from workbench.pipeline import analyse
+
+    def run(text: str, name: str = "doc.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return analyse(path, config, roster)
+
+    return run
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=timeout)
+
+
+def needs(path: Path):
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not here (../shared beside the checkout)")

@@ -1,0 +1,33 @@
+"""The gold scorer of ../shared: every seed, as text and as its sample PDF, parses to its gold record."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import GOLD, ROOT, SAMPLES, SHARED, needs
+import subprocess
+
+SCORE = SHARED / "tools" / "score.py"
+CMD = f"{sys.executable} -m workbench"
+
+
+def score(*extra: str) -> str:
+    golds = sorted(str(p) for p in GOLD.glob("*.toml"))
+    done = subprocess.run([sys.executable, str(SCORE), "--parse-cmd", f"{CMD} parse {{src}}",
+                           "--text-cmd", f"{CMD} text {{src}}", *extra, *golds],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    print(done.stdout)
+    return done.stdout
+
+
+@needs(SCORE)
+def test_seed_texts_score_100_percent_without_flags():
+    out = score("--skip-flags")
+    assert "(100.0%)" in out.splitlines()[-1], out
+
+
+@needs(SCORE)
+def test_sample_pdfs_give_the_same_record_as_their_texts():
+    out = score("--skip-flags", "--docs", str(SAMPLES), "--suffix", ".pdf")
+    assert "(100.0%)" in out.splitlines()[-1], out
