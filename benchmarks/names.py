@@ -9,7 +9,9 @@ last name swapped). Printed per roster size:
 - the same query through Roster.match(full_scan=True) (no index): its top-1 agreement with
   the indexed match shows the prefilter loses nothing;
 - a plain full scan, process.extractOne(query, names, scorer=fuzz.WRatio) with rapidfuzz's
-  default_process, on the roster names as written (no Danish normalisation).
+  default_process, on the roster names as written (no Danish normalisation);
+- Roster.match for names that are not in the roster at all (their time, and how many
+  were wrongly taken as certain).
 
 Run: python benchmarks/names.py   (about 20 s)
 """
@@ -49,6 +51,10 @@ Mortensen Kroustrup Voldgaard Bachmann Gammelgaard Healy Kølle Thoustrup Thvilu
 Koudal Blæsbjerg Trillingsgaard Toft Grejsen Thind Olesen Svendsen Knudsen Lauridsen Kramhøft
 Børger Assov Ottesen Andresen Kjeldsen Bjerregaard Dutschke Østergård Aagaard Skovgaard
 Frandsen Bruhn Iversen Dahl Schmidt Jakobsen Friis Vinther Holst Kjeldgaard""".split()
+
+# surnames that no roster name has
+STRANGER_LAST = """Zwick Trolle Vangsgaard Ravnkilde Bøgelund Overgaard Quist Wulff Ebbesen
+Gyldenløve Hvidt Lykkegaard Nørskov Rosenkrantz Uldall Yde Zeuthen Ærenlund""".split()
 
 SIZES = (50, 1_000, 10_000)
 QUERIES = {50: 400, 1_000: 400, 10_000: 400}
@@ -152,6 +158,18 @@ def run(size: int) -> None:
         cert = f"{certain / n:7.1%}" if fn is not plain else "      -"
         wr = f"{wrong:14d}" if fn is not plain else f"{'-':>14}"
         print(f"  {label:44} {statistics.mean(times):8.3f} {p95(times):8.3f} {hits / n:7.1%} {cert:>8} {wr}")
+    # names that are not in the roster (people a document names who are not listed)
+    strangers = [f"{rng.choice(FIRST)} {rng.choice(STRANGER_LAST)}" for _ in range(200)]
+    times = []
+    for q in strangers:
+        t = time.perf_counter()
+        roster.match(q)
+        times.append((time.perf_counter() - t) * 1000)
+    wrong = sum(1 for q in strangers if roster.certain(q) is not None)
+    print(
+        f"  {'Roster.match, 200 names not in the roster':44} {statistics.mean(times):8.3f} {p95(times):8.3f}"
+        f" {'-':>7} {'-':>8} {wrong:14d}"
+    )
     a = results["Roster.match (token index + WRatio)"]
     b = results["Roster.match(full_scan=True)"]
     same = sum(x == y for x, y in zip(a, b))

@@ -119,7 +119,24 @@ def load_config(explicit: str | Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{name}: {exc}") from None
     _check_keys(name, data, _ALLOWED, "")
-    return _build(path, data)
+    if path.resolve() != PACKAGED.resolve():
+        # a user's file says only what differs: the rest comes from the packaged defaults
+        defaults = tomllib.loads(PACKAGED.read_text(encoding="utf-8"))
+        roster_base = path.parent if "roster" in data else PACKAGED.parent
+        data = _merge(defaults, data)
+        return _build(path, data, roster_base)
+    return _build(path, data, path.parent)
+
+
+def _merge(base: dict, over: dict) -> dict:
+    """Tables merge key by key; any other value (a list too) replaces the default."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def _check_keys(name: str, data: dict, allowed: dict, where: str) -> None:
@@ -170,7 +187,7 @@ def _regexes(name: str, data: dict, dotted: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
-def _build(path: Path, data: dict) -> Config:
+def _build(path: Path, data: dict, roster_base: Path) -> Config:
     name = str(path)
     base = path.parent
     roster = _get(data, "roster", None)
@@ -226,7 +243,7 @@ def _build(path: Path, data: dict) -> Config:
         loose.append(LooseTable(columns, key))
     return Config(
         path=path,
-        roster_path=(base / roster) if roster else None,
+        roster_path=(roster_base / roster) if roster else None,
         output_dir=base / output_dir if not Path(output_dir).is_absolute() else Path(output_dir),
         reviewer=reviewer,
         max_pages=int(_number(name, data, "limits.max_pages", 1000, 1, 10**6)),

@@ -323,6 +323,8 @@ def _normalize(text: str, titles: _Titles, strip_titles: bool = True) -> tuple[s
     stripped: list[str] = []
 
     def strip(gs):
+        while gs and gs[0] is None:
+            gs = gs[1:]
         while strip_titles:
             end = titles.title_end(gs, 0, chain=True)
             if end is None or not any(gs[end:]):
@@ -759,7 +761,7 @@ class _Scanner:
         toks = self.toks
         if toks[i].paren or toks[i].folded is None or toks[i].lead:
             return None
-        # a title ends at its own punctuation: cut the groups there
+        # a title ends at its own punctuation (see _groups_from); only "X-" opens a compound
         heads = frozenset(k - i for k in range(i, min(i + 16, len(toks))) if toks[k].core.endswith("-"))
         end = self.tm.title_end(self._groups_from(i), 0, chain=chain, heads=heads)
         return None if end is None else i + end
@@ -1270,11 +1272,11 @@ def add_person(path: str | os.PathLike, name: str, titles: Iterable[str] = (), a
     text, bom = _read_text(p, label, missing_ok=True)
     data = _parse_toml(text, label)
     roster = _roster_from_data(data, label, p)
-    (name,) = _checked_strings(label, "the name", (name,)) if isinstance(name, str) else (None,)
-    if not name:
+    if not isinstance(name, str) or not name.strip():
         raise RosterError(f"{label}: the name must be a non-empty string")
+    name = " ".join(name.split())
     titles = _checked_strings(label, "titles", titles)
-    aliases = tuple(a for a in _checked_strings(label, "aliases", aliases))
+    aliases = _checked_strings(label, "aliases", aliases)
     seen: dict[str, str] = {}
     for s in (name, *aliases):
         key = _name_key(s)

@@ -22,20 +22,21 @@ BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 def _open(path: Path, data: bytes):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     name = str(path)
     if not data.lstrip().startswith(b"%PDF"):
         kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
         raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
     try:
-        return pdfplumber.open(path)
-    except PDFPasswordIncorrect:
-        raise InputError(f"{name}: the PDF is encrypted and needs a password") from None
-    except PDFSyntaxError as exc:
-        raise InputError(f"{name}: the PDF is damaged or cut off ({exc})") from None
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        raise InputError(f"{name}: the PDF cannot be read ({type(exc).__name__}: {exc})") from None
+        pdf = pdfplumber.open(path)
+        len(pdf.pages)  # reading the page tree finds most damage
+        return pdf
+    except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of failure
+        causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes) or "password" in str(exc).lower():
+            raise InputError(f"{name}: the PDF is encrypted and needs a password") from None
+        detail = next((str(c) for c in causes if isinstance(c, BaseException) and str(c)), type(exc).__name__)
+        raise InputError(f"{name}: the PDF is damaged or cut off ({detail})") from None
 
 
 def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceText:
@@ -96,8 +97,8 @@ def read_page(page, number: int) -> tuple[list[SourceLine], int]:
     words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=2, y_tolerance=2)
     loose = [w for w in words if not any(_inside(w, box) for box in boxes)]
     lines = _text_lines(loose, number)
-    for table in tables:
-        lines.extend(_table_lines(page, table, number))
+    for table, box in zip(tables, boxes):
+        lines.extend(_table_lines(table, [w for w in words if _inside(w, box)], number))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     _mark_gaps(lines)
     return lines, n_chars
@@ -169,17 +170,25 @@ def _line_of(words: list[dict], page: int) -> SourceLine:
     )
 
 
-def _table_lines(page, table, number: int) -> list[SourceLine]:
+def _table_lines(table, words: list[dict], number: int) -> list[SourceLine]:
+    """One line per table row, its cells' text (from the words already extracted) joined by tabs."""
     out = []
-    rows = table.extract()
-    for row, cells in zip(table.rows, rows):
-        texts = [" ".join((c or "").split()) for c in cells]
+    for row in table.rows:
+        texts = []
+        inside: list[dict] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append("")
+                continue
+            mine = [w for w in words if _inside(w, cell)]
+            inside += mine
+            mine.sort(key=lambda w: (round(w["top"]), w["x0"]))
+            texts.append(" ".join(w["text"] for w in mine))
         if not any(texts):
             continue
         x0, top, x1, bottom = row.bbox
-        chars = [c for c in page.chars if x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom]
-        bold = sum(1 for c in chars if BOLD.search(c["fontname"])) * 2 > len(chars) if chars else False
-        size = statistics.median(c["size"] for c in chars) if chars else None
+        bold = sum(len(w["text"]) for w in inside if BOLD.search(w["fontname"])) * 2 > sum(len(w["text"]) for w in inside)
+        size = statistics.median(w["size"] for w in inside) if inside else None
         out.append(SourceLine(no=0, text="\t".join(texts), page=number, x0=x0, top=top, x1=x1, bottom=bottom,
                               bold=bold, size=round(size, 1) if size else None, joined=True))
     return out

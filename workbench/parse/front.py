@@ -134,13 +134,13 @@ class FrontReader:
     def _headline(self, meeting: Meeting, text: str, row: Row) -> None:
         """`Aarhus Byråd d. 27-08-2025`, `tirsdag den 4. december 2012, kl. 13:00`."""
         date = parse_date(text, self.config.date_formats)
+        m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)", text)
+        if date and m and meeting.start is None:
+            meeting.start = parse_time(m.group(1))
+            meeting.spans["start"] = row.span
         if date and meeting.date is None:
             meeting.date = date
             meeting.spans["date"] = row.span
-            m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)", text)
-            if m and meeting.start is None:
-                meeting.start = parse_time(m.group(1))
-                meeting.spans["start"] = row.span
             head = re.split(r"\s+(?:d\.|den)\s+\d|\s+\d{1,2}[-./]\d", text)[0].strip()
             if head and meeting.body is None and not parse_date(head, self.config.date_formats) \
                     and not re.match(r"^(man|tirs|ons|tors|fre|lør|søn)dag\b", head, re.IGNORECASE):

@@ -1,0 +1,104 @@
+"""The command line: output, exit codes, and one clear line for every error a user can cause."""
+from __future__ import annotations
+
+import os
+import tomllib
+
+import pytest
+
+from conftest import ROOT, SEEDS, needs, run_cli
+from pdfmaker import image_only_pdf, text_pdf
+
+SEED = SEEDS / "002_26687f9090792ef4.txt"
+
+
+def assert_one_line_error(done, name: str, words: str):
+    assert done.returncode == 2, done
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert name in lines[0] and words in lines[0], lines[0]
+
+
+@needs(SEED)
+def test_parse_prints_a_record_and_text_prints_the_numbered_lines():
+    done = run_cli("parse", SEED)
+    assert done.returncode == 0, done.stderr
+    record = tomllib.loads(done.stdout)
+    assert record["schema"] == "referat/1" and record["source"]["format"] == "text"
+    assert len(record["items"]) == 7
+    own = SEED.read_text(encoding="utf-8").split("\n")
+    if own[-1] == "":
+        own.pop()
+    printed = run_cli("text", SEED).stdout
+    assert printed == "".join(f"{line}\n" for line in own)
+    # every flag points into those lines
+    assert all(1 <= f["lines"][0] <= f["lines"][1] <= len(own) for f in record["flags"])
+
+
+@needs(SEED)
+def test_parse_to_a_file_writes_the_same_record(tmp_path):
+    out = tmp_path / "out" / "rec.toml"
+    done = run_cli("parse", SEED, "-o", out)
+    assert done.returncode == 0 and done.stdout == ""
+    assert tomllib.loads(out.read_text(encoding="utf-8")) == tomllib.loads(run_cli("parse", SEED).stdout)
+    assert [p.name for p in out.parent.iterdir()] == ["rec.toml"]  # no temp file left behind
+
+
+@needs(SEED)
+def test_check_prints_flags_tab_separated_when_piped_and_toml_on_request():
+    done = run_cli("check", SEED)
+    assert done.returncode == 0  # warnings, no errors
+    rows = [line.split("\t") for line in done.stdout.strip().splitlines()]
+    assert rows and all(len(r) == 5 and r[0] in ("error", "warning", "info") for r in rows)
+    assert any(r[1] == "inferred_value" for r in rows)
+    flags = tomllib.loads(run_cli("check", SEED, "--format", "toml").stdout)["flags"]
+    assert len(flags) == len(rows)
+
+
+def test_errors_are_one_line_and_exit_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    zero_pdf = tmp_path / "zero.pdf"
+    zero_pdf.write_bytes(b"")
+    noise = tmp_path / "noise.pdf"
+    noise.write_bytes(os.urandom(4000))
+    html = tmp_path / "page.pdf"
+    html.write_text("<!DOCTYPE html><html><body>Not a PDF</body></html>")
+    good = text_pdf(tmp_path / "good.pdf", [[("h", "1. Punkt"), ("p", "Åben sag")]] * 3)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    locked = text_pdf(tmp_path / "locked.pdf", [[("p", "Hemmelig")]], encrypt="hemmelig")
+    scan = image_only_pdf(tmp_path / "scan.pdf")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    cases = [
+        (tmp_path / "missing.pdf", "no such file"),
+        (tmp_path, "is a folder"),
+        (empty, "empty"),
+        (zero_pdf, "empty"),
+        (noise, "not a PDF"),
+        (html, "not a PDF (the file starts like HTML)"),
+        (cut, "damaged or cut off"),
+        (locked, "needs a password"),
+        (scan, "needs OCR"),
+        (binary, "binary"),
+    ]
+    for path, words in cases:
+        for command in ("parse", "text", "check"):
+            assert_one_line_error(run_cli(command, path), str(path), words)
+
+
+def test_a_pdf_with_an_empty_user_password_is_read(tmp_path):
+    pdf = text_pdf(tmp_path / "open.pdf", [[("h", "1. Et punkt"), ("p", "Åben sag"), ("b", "Sagsgang"), ("p", "DIR")]],
+                   encrypt="")
+    done = run_cli("parse", pdf)
+    assert done.returncode == 0, done.stderr
+    assert tomllib.loads(done.stdout)["items"][0]["sections"]["sagsgang"] == "DIR"
+
+
+def test_bad_config_is_one_line(tmp_path):
+    bad = tmp_path / "config.toml"
+    bad.write_text('roster = "roster.toml"\n[parse]\nheading_score = \n')
+    done = run_cli("text", ROOT / "README.md", "--config", bad)
+    assert_one_line_error(done, str(bad), "line 3")
