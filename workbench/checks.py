@@ -1,12 +1,24 @@
-"""Flag rules: what the parser noticed, and cross-checks of the record, as flags (SCHEMA.md)."""
+"""Flag rules: what the parser noticed, and cross-checks of the whole record, as flags.
+
+Severity means something: `error` for what is surely wrong (the TOC and the items disagree,
+two dates that must agree do not), `warning` for what is probably wrong, `info` for what was
+repaired with high confidence and is shown only so that it can be checked. Every flag says
+what was seen and why it is doubtful, points at the lines behind it, names the field it
+concerns, and carries a suggestion where the tool has one.
+"""
 from __future__ import annotations
 
 import hashlib
+import re
 
-from workbench.model import Flag, Referat
+from rapidfuzz import fuzz
+
+from workbench.model import Flag, Person, Referat
 from workbench.parse.blocks import Note
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_DATE_PIECE = re.compile(r"(?<![\d-])-\d\d-\d{4}\b|\b\d{1,2}/\d{2}\s+-\d\d-\d{4}")
+_LONE_DATE = re.compile(r"(?:^|\s)(\d\d-\d\d-\d{4}|\d{1,2}/\d{1,2}\s*-\d\d-\d{4})\s*$")
 
 
 def flag_id(kind: str, field: str, excerpt: str) -> str:
@@ -18,30 +30,335 @@ def flag_id(kind: str, field: str, excerpt: str) -> str:
 def make_flag(kind: str, severity: str, field: str, lines: tuple[int, int], message: str,
               excerpt: str = "", suggestion: str | None = None) -> Flag:
     flag = Flag(kind=kind, severity=severity, field=field, lines=(min(lines), max(lines)), message=message,
-                excerpt=excerpt, suggestion=suggestion)
+                excerpt=_short(excerpt), suggestion=suggestion)
     flag.id = flag_id(kind, field, excerpt)
     return flag
 
 
-def from_notes(notes: list[tuple[str, Note]]) -> list[Flag]:
-    return [make_flag(n.kind, n.severity, path, n.lines, n.message, n.excerpt, n.suggestion) for path, n in notes]
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Checker:
+    def __init__(self, ref: Referat, notes: list[tuple[str, Note]], roster=None, config=None):
+        self.ref = ref
+        self.notes = notes
+        self.roster = roster
+        self.config = config
+        self.flags: list[Flag] = []
+
+    def add(self, *args, **kw) -> None:
+        self.flags.append(make_flag(*args, **kw))
+
+    def run(self) -> list[Flag]:
+        for path, n in self.notes:
+            self.add(n.kind, n.severity, path, n.lines, n.message, n.excerpt, n.suggestion)
+        self.furniture()
+        self.inferred()
+        self.item_confidence()
+        self.numbering()
+        self.toc()
+        self.attachments()
+        self.dates()
+        self.closed_items()
+        self.required_sections()
+        self.loose_fragments()
+        self.names()
+        self.signatures()
+        return self._unique()
+
+    def _unique(self) -> list[Flag]:
+        seen: set[str] = set()
+        out = []
+        for f in self.flags:
+            if f.id not in seen:
+                seen.add(f.id)
+                out.append(f)
+        out.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER[f.severity], f.kind))
+        return out
+
+    # -- the source
+    def furniture(self) -> None:
+        src = self.ref.source
+        for line in src.lines:
+            if line.furniture and (src.format != "pdf" or not line.furniture_certain):
+                self.add("page_furniture", "info", "source", (line.no, line.no),
+                         f"'{line.text.strip()}' was taken as page furniture ({line.furniture_reason}) and kept out of "
+                         "every value.", excerpt=line.text)
+
+    def inferred(self) -> None:
+        m = self.ref.meeting
+        by_source: dict[str, list[str]] = {}
+        for key, where in m.inferred.items():
+            by_source.setdefault(where, []).append(key)
+        for where, keys in by_source.items():
+            key = "date" if "date" in keys else keys[0]
+            span = m.spans.get(key, (1, 1))
+            said = " and ".join(f"{k} '{getattr(m, k)}'" for k in keys)
+            self.add("inferred_value", "warning", f"meeting.{key}", span,
+                     f"The referat has no front page stating the meeting's {' and '.join(keys)}: {said} was inferred "
+                     f"from {where}. Confirm it once.", excerpt=where, suggestion=str(getattr(m, key)))
+
+    # -- items
+    def item_confidence(self) -> None:
+        threshold = self.config.confidence_threshold if self.config else 0.6
+        for k, item in enumerate(self.ref.items):
+            line = item.heading_line or 1
+            if "merged" in item.signals:
+                self.add("merged_line", "info", f"items[{k}].title", (line, line),
+                         f"The item's title, its access marker and its first section heading share one line; they were "
+                         f"split as title '{item.title}', access '{item.access}' and the first section.",
+                         excerpt=self._line(line), suggestion=item.title)
+            if item.confidence < threshold:
+                missing = [s for s in ("marker", "explicit", "heading", "continues", "toc") if s not in item.signals]
+                names = {"marker": "no access marker or case number below it", "explicit": "no 'Punkt N:' form",
+                         "heading": "not bold or larger", "continues": "its number does not continue the numbering",
+                         "toc": "not in the Indholdsfortegnelse"}
+                self.add("low_confidence", "warning", f"items[{k}]", (line, line),
+                         f"'{self._line(line)}' was taken as an item heading on weak evidence "
+                         f"(confidence {item.confidence:.2f}): {'; '.join(names[s] for s in missing)}.",
+                         excerpt=self._line(line))
+
+    def numbering(self) -> None:
+        items = self.ref.items
+        previous = None
+        seen: dict[int, int] = {}
+        for k, item in enumerate(items):
+            line = item.heading_line or 1
+            if item.number is None:
+                expected = (previous + 1) if previous is not None else self._toc_number(item.title) or 1
+                self.add("numbering_gap", "warning", f"items[{k}].number", (line, line),
+                         f"Item '{item.title}' has no number; the numbering says {expected}.",
+                         excerpt=self._line(line), suggestion=str(expected))
+                previous = expected
+                continue
+            if item.number in seen:
+                self.add("numbering_gap", "error", f"items[{k}].number", (line, line),
+                         f"Item number {item.number} is used twice (also on line {seen[item.number]}).",
+                         excerpt=self._line(line))
+            elif previous is not None and item.number != previous + 1:
+                what = "goes backwards" if item.number <= previous else f"skips {previous + 1}–{item.number - 1}"
+                self.add("numbering_gap", "warning", f"items[{k}].number", (line, line),
+                         f"Item number {item.number} follows {previous}: the numbering {what}.",
+                         excerpt=self._line(line), suggestion=str(previous + 1))
+            seen[item.number] = line
+            previous = item.number
+
+    def _toc_number(self, title: str) -> int | None:
+        for e in self.ref.toc:
+            if e.number is not None and fuzz.ratio(e.title.casefold(), title.casefold()) >= 85:
+                return e.number
+        return None
+
+    def toc(self) -> None:
+        toc = [e for e in self.ref.toc if e.title.casefold() != "bilagsoversigt"]
+        items = self.ref.items
+        if not toc:
+            return
+        span = (toc[0].span or (1, 1))[0], (toc[-1].span or (1, 1))[1]
+        if len(toc) != len(items):
+            self.add("toc_mismatch", "error", "toc", span,
+                     f"The Indholdsfortegnelse lists {len(toc)} items; the referat has {len(items)}.",
+                     excerpt=f"{len(toc)} ≠ {len(items)}")
+        for k, entry in enumerate(toc):
+            item = next((i for i in items if entry.number is not None and i.number == entry.number), None)
+            if item is None and entry.number is None and k < len(items):
+                item = items[k]
+            where = entry.span or span
+            if item is None:
+                self.add("toc_mismatch", "error", f"toc[{k}]", where,
+                         f"The Indholdsfortegnelse lists item {entry.number} '{entry.title}', which the referat does not have.",
+                         excerpt=entry.title)
+                continue
+            a, b = " ".join(entry.title.split()).casefold(), " ".join(item.title.split()).casefold()
+            if fuzz.ratio(a, b) < 85 and not (b.startswith(a.rstrip(". ")[:-3]) and len(a) > 30):
+                self.add("toc_mismatch", "error", f"toc[{k}].title", where,
+                         f"The Indholdsfortegnelse calls item {entry.number or k + 1} '{entry.title}', its heading says "
+                         f"'{item.title}'.", excerpt=entry.title, suggestion=item.title)
+
+    def attachments(self) -> None:
+        index = self.ref.attachment_index
+        if not index:
+            return
+        by_item: dict[int | None, list] = {}
+        for e in index:
+            by_item.setdefault(e.item, []).append(e)
+        for k, item in enumerate(self.ref.items):
+            entries = by_item.get(item.number, [])
+            line = item.heading_line or 1
+            if entries and entries[0].item_marker:
+                marker_access = self.config.access_of(entries[0].item_marker) if self.config else None
+                if marker_access and item.access and marker_access != item.access:
+                    at = entries[0].item_line or entries[0].span[0]
+                    self.add("attachment_mismatch", "error", f"items[{k}].access", (at, at),
+                             f"Item {item.number} is '{item.access}' where it stands (line {item.access_line or line}), "
+                             f"but the Bilagsoversigt calls it '{entries[0].item_marker}'. A closed item must not reach "
+                             "the public index: decide which is right.",
+                             excerpt=self._line(at), suggestion=marker_access)
+            if len(entries) != len(item.attachments):
+                at = item.attachments[0].span if item.attachments else (line, line)
+                self.add("attachment_mismatch", "warning", f"items[{k}].attachments", at,
+                         f"Item {item.number} lists {len(item.attachments)} attachments; the Bilagsoversigt lists "
+                         f"{len(entries)} for it.", excerpt=f"{len(item.attachments)} ≠ {len(entries)}")
+                continue
+            for j, (att, entry) in enumerate(zip(item.attachments, entries)):
+                diffs = []
+                if att.number is not None and entry.number is not None and att.number != entry.number:
+                    diffs.append(f"number {att.number} ≠ {entry.number}")
+                if att.ref and entry.ref and att.ref != entry.ref:
+                    diffs.append(f"document number {att.ref} ≠ {entry.ref}")
+                if att.access and entry.access and att.access != entry.access:
+                    diffs.append(f"access {att.access} ≠ {entry.access}")
+                if att.title and entry.title and fuzz.ratio(" ".join(att.title.split()).casefold(),
+                                                            " ".join(entry.title.split()).casefold()) < 90:
+                    diffs.append(f"title '{att.title}' ≠ '{entry.title}'")
+                if diffs:
+                    self.add("attachment_mismatch", "warning", f"items[{k}].attachments[{j}]", att.span or (line, line),
+                             f"Attachment {att.number} of item {item.number} and the Bilagsoversigt disagree: "
+                             + "; ".join(diffs) + f" (overview line {entry.span[0]}).",
+                             excerpt=att.title or str(att.number), suggestion=entry.title)
+
+    def dates(self) -> None:
+        m = self.ref.meeting
+        if m.date is None:
+            return
+        for k, item in enumerate(self.ref.items):
+            for j, dec in enumerate(item.decisions):
+                if dec.date is None or dec.date == m.date:
+                    continue
+                last = j == len(item.decisions) - 1
+                if dec.date > m.date or last:
+                    self.add("date_mismatch", "error" if dec.date > m.date or len(item.decisions) == 1 else "warning",
+                             f"items[{k}].decisions[{j}].date", dec.span or (1, 1),
+                             f"The decision is dated {dec.date:%d-%m-%Y}, the meeting {m.date:%d-%m-%Y}.",
+                             excerpt=f"{dec.date}", suggestion=f"{m.date}")
+        if "date" in m.inferred:
+            return
+        for line in self.ref.source.lines:
+            if not line.furniture or not self.config:
+                continue
+            head = line.text.split("\t")[0].strip()
+            for rx in self.config.patterns.page_header:
+                hit = rx.match(head)
+                if hit:
+                    from workbench.parse.textutil import parse_date
+
+                    date = parse_date(hit.group("date"), self.config.date_formats)
+                    if date and date != m.date:
+                        self.add("date_mismatch", "error", "meeting.date", (line.no, line.no),
+                                 f"The page header says {date:%d-%m-%Y}; the front page says {m.date:%d-%m-%Y}.",
+                                 excerpt=head, suggestion=f"{date}")
+                        return
+
+    def closed_items(self) -> None:
+        for k, item in enumerate(self.ref.items):
+            if item.access == "closed" and any(s.text.strip() for s in item.sections.values()):
+                first = min(s.span[0] for s in item.sections.values())
+                self.add("low_confidence", "error", f"items[{k}].sections", (first, first),
+                         f"Item {item.number} is closed but has body text: a closed item's text must not reach a public "
+                         "index. Check the access marker, or remove the text.", excerpt=item.title)
+
+    def required_sections(self) -> None:
+        required = self.config.required_sections if self.config else ()
+        for k, item in enumerate(self.ref.items):
+            if item.access == "closed":
+                continue
+            for key in required:
+                if key not in item.sections:
+                    line = item.heading_line or 1
+                    self.add("missing_section", "warning", f"items[{k}].sections.{key}", (line, line),
+                             f"Item {item.number} '{item.title}' has no '{key}' section, which config.toml requires.",
+                             excerpt=item.title)
+
+    def loose_fragments(self) -> None:
+        """A date cut apart, or dates on loose short lines: a table whose columns fell apart."""
+        for k, item in enumerate(self.ref.items):
+            for key, section in item.sections.items():
+                lines = self._section_lines(section.span)
+                hits = [ln for ln in lines if _DATE_PIECE.search(ln.text) or
+                        (_LONE_DATE.search(ln.text.strip()) and len(ln.text.split()) <= 7)]
+                if len(hits) < 2 and not any(_DATE_PIECE.search(ln.text) for ln in hits):
+                    continue
+                first, last = hits[0].no, hits[-1].no
+                if last - first >= 30:
+                    last = first
+                self.add("broken_table", "warning", f"items[{k}].sections.{key}", (first, last),
+                         f"Dates stand on short loose lines here ('{hits[0].text.strip()}'"
+                         + (f", … '{hits[-1].text.strip()}'" if len(hits) > 1 else "")
+                         + "): this looks like a table whose columns fell apart in the extraction; "
+                         "its rows are in the text as loose lines.", excerpt=hits[0].text)
+
+    def _section_lines(self, span):
+        return [ln for ln in self.ref.source.lines[span[0]: span[1]] if ln.text.strip() and not ln.furniture]
+
+    # -- people
+    def names(self) -> None:
+        if self.roster is None or not len(getattr(self.roster, "people", ())):
+            return
+        m = self.ref.meeting
+        groups: list[tuple[str, list[Person]]] = [("meeting.members", m.members), ("meeting.absent", m.absent),
+                                                  ("signatures", self.ref.signatures)]
+        groups += [(f"items[{k}].people", it.people) for k, it in enumerate(self.ref.items)]
+        for field, people in groups:
+            for j, p in enumerate(people):
+                if p.vacant or not p.name:
+                    continue
+                self._name(f"{field}[{j}].name", p)
+
+    def _name(self, field: str, p: Person) -> None:
+        read = p.read_as or p.name
+        match = self.roster.best(read, title=p.title)
+        span = p.span or (1, 1)
+        if match is not None and match.certain:
+            return
+        if match is None:
+            self.add("name_unknown", "warning", field, span,
+                     f"'{read}' is not in the roster, and nothing there comes close.", excerpt=read)
+            return
+        if p.read_as and p.name == match.person.name and match.partial:
+            fits = bool(p.title) and any(p.title.casefold() == t.casefold() for t in match.person.titles)
+            self.add("name_unknown", "info" if fits else "warning", field, span,
+                     f"The document writes '{read}', which the roster knows only in part: completed as "
+                     f"'{match.person.name}' (score {match.score:.0f}"
+                     + (f", and the title '{p.title}' agrees)." if fits else ")."),
+                     excerpt=read, suggestion=match.person.name)
+            return
+        self.add("name_unknown", "warning", field, span,
+                 f"'{read}' is not in the roster; the closest is '{match.person.name}' (score {match.score:.0f})"
+                 + (", which holds only part of it." if match.partial else "."),
+                 excerpt=read, suggestion=match.person.name)
+
+    def signatures(self) -> None:
+        members = self.ref.meeting.members
+        sigs = self.ref.signatures
+        if not members or not sigs:
+            return
+
+        def key(p: Person) -> str:
+            return f"{(p.title or '').casefold()}|{'vacant' if p.vacant else (p.name or '').casefold()}"
+
+        have = {key(p) for p in members}
+        for j, p in enumerate(sigs):
+            if key(p) not in have:
+                self.add("signature_mismatch", "warning", f"signatures[{j}]", p.span or (1, 1),
+                         f"'{_who(p)}' signs, but is not among the members.",
+                         excerpt=f"{p.title} {p.name}")
+        signed = {key(p) for p in sigs}
+        for j, p in enumerate(members):
+            if key(p) not in signed:
+                self.add("signature_mismatch", "warning", f"meeting.members[{j}]", p.span or (1, 1),
+                         f"Member '{_who(p)}' has no signature on the Underskriftsside.",
+                         excerpt=f"{p.title} {p.name}")
+
+    def _line(self, no: int) -> str:
+        lines = self.ref.source.lines
+        return lines[no - 1].text.strip() if 1 <= no <= len(lines) else ""
+
+
+def _who(p: Person) -> str:
+    return " ".join(x for x in (p.title, "Vakant" if p.vacant else p.name) if x)
 
 
 def run_checks(ref: Referat, notes: list[tuple[str, Note]], roster=None, config=None) -> list[Flag]:
-    flags = from_notes(notes)
-    meeting = ref.meeting
-    for key, where in meeting.inferred.items():
-        span = meeting.spans.get(key, (1, 1))
-        value = getattr(meeting, key)
-        flags.append(make_flag("inferred_value", "warning", f"meeting.{key}", span,
-                               f"The meeting {key} is not stated on a front page: '{value}' was inferred from {where}. "
-                               "Confirm it once.", excerpt=str(value), suggestion=str(value)))
-    seen: set[str] = set()
-    unique = []
-    for f in flags:
-        if f.id in seen:
-            continue
-        seen.add(f.id)
-        unique.append(f)
-    unique.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER[f.severity], f.kind))
-    return unique
+    return Checker(ref, notes, roster, config).run()

@@ -145,6 +145,7 @@ class IndexEntry:
     span: Span | None = None
     item_title: str = ""
     item_marker: str | None = None  # e.g. "Lukket punkt" written before the item's title
+    item_line: int | None = None  # the line of the item's title in the overview
 
 
 @dataclass

@@ -164,6 +164,7 @@ class Renderer:
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
         open_key = False
+        doubtful: dict[int, dict[str, list[int]]] = {}
         for row in run[1:]:
             m = spec.key.match(row.text)
             if m:
@@ -182,6 +183,10 @@ class Renderer:
                 continue
             piece = row.text.strip()
             if open_key:
+                doubtful.setdefault(len(rows) - 1, {}).setdefault("the first cell runs on to line", []).append(row.no)
+            elif row.brk and row.indent == 0 and not is_bullet(row.raw):
+                doubtful.setdefault(len(rows) - 1, {}).setdefault("after a blank line, without indent: line", []).append(row.no)
+            if open_key:
                 close = piece.find(")")
                 head, piece = (piece, "") if close < 0 else (piece[: close + 1], piece[close + 1:].strip())
                 rows[-1][0], _ = self.hyph.join(rows[-1][0], head)
@@ -199,10 +204,15 @@ class Renderer:
             spans[-1] = (spans[-1][0], row.no)
         for k, span in enumerate(spans):
             if span[1] > span[0]:
+                doubt = [f"{what}{'s' if len(nos) > 1 else ''} {', '.join(map(str, nos))}"
+                         for what, nos in doubtful.get(k, {}).items()]
+                why = ("; ".join(doubt) + ": check that each line belongs to this row") if doubt else \
+                    "every line after the first is indented or wrapped, as a cell's lines are"
                 notes.append(Note("broken_table", span,
                                   f"Row '{_short(rows[k][0])}' was rebuilt from {span[1] - span[0] + 1} loose lines "
-                                  f"(lines {span[0]}–{span[1]}): check that each line belongs to this row.",
-                                  excerpt=_short(" ".join(rows[k])), severity="warning", field_suffix=f".rows[{k}]"))
+                                  f"(lines {span[0]}–{span[1]}); {why}.",
+                                  excerpt=_short(" ".join(rows[k])), severity="warning" if doubt else "info",
+                                  field_suffix=f".rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no), loose=True)
 
 

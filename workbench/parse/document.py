@@ -54,7 +54,7 @@ class DocumentParser:
         index_at = next((i for i in range(body_start, sig_at if sig_at is not None else n)
                          if self.vocab.region(rows[i], "attachment_index") and not toc_entry(rows[i])), None)
         body_end = min(x for x in (index_at, sig_at, n) if x is not None)
-        reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold())
+        reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold(), self.people)
         cands = reader.candidates(body_start, body_end, ref.toc)
         front_end = toc_at if toc_at is not None else (cands[0].index if cands else 0)
         ref.meeting = FrontReader(self.config, self.vocab, self.people).read(rows[:front_end])

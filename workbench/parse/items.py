@@ -50,7 +50,8 @@ class ItemDraft:
 
 class ItemReader:
     def __init__(self, rows: list[Row], vocab: Vocabulary, renderer: Renderer, hyph: Hyphenation,
-                 config, headings_bold: bool):
+                 config, headings_bold: bool, people=None):
+        self.people = people
         self.rows = rows
         self.vocab = vocab
         self.renderer = renderer
@@ -210,6 +211,8 @@ class ItemReader:
             else:
                 draft.preamble.append(r)
         self._fill(item, containers, draft)
+        if self.people is not None:
+            item.people = self.people.item_people(item.sections)
         for lst in lists:
             base = len(item.attachments)
             item.attachments.extend(lst.items)

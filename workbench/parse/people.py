@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from workbench.model import Person
-from workbench.names import Roster, split_title
+from workbench.names import Roster, people_in, split_title
 
 
 class PersonReader:
@@ -44,6 +44,37 @@ class PersonReader:
         elif match.partial and match.score >= 85 and _title_fits(person.title, match.person.titles):
             person.read_as = person.read_as or person.name
             person.name = match.person.name
+
+    def mentions(self, text: str, span: tuple[int, int], role: str) -> list[Person]:
+        """The people a sentence names ("Økonomichef Bettina Andersen deltager …")."""
+        out = []
+        for title, name in people_in(text, self.roster):
+            if name.casefold() in self.vacant:
+                continue
+            person = Person(title=title, name=name, span=span, role=role)
+            self.complete(person)
+            out.append(person)
+        return out
+
+    def item_people(self, sections: dict) -> list[Person]:
+        """From Sagsansvarlig, and from the sentences that say who takes part."""
+        people: list[Person] = []
+        seen: set[tuple[str | None, str | None]] = set()
+
+        def add(found: list[Person]) -> None:
+            for p in found:
+                if (p.role, p.name) not in seen:
+                    seen.add((p.role, p.name))
+                    people.append(p)
+
+        for key in ("sagsansvarlig",):
+            if key in sections:
+                add(self.mentions(sections[key].text, sections[key].span, "sagsansvarlig"))
+        for key, section in sections.items():
+            for sentence in re.split(r"(?<=[.!?])\s+|\n+", section.text):
+                if re.search(r"\bdeltag(er|ende|else)\b", sentence, re.IGNORECASE):
+                    add(self.mentions(sentence, section.span, "deltager"))
+        return people
 
     def joins(self, person: Person, piece: str) -> bool:
         """Is `piece` (a line of one or two capitalised words) the rest of person's name?"""

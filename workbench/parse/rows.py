@@ -52,12 +52,14 @@ def _cells(raw: str) -> list[str] | None:
 
 
 def double_spaced(lines: list[str]) -> bool:
-    """A layout extraction that puts a blank line after every line of text."""
+    """A layout extraction that puts a blank line after every line of text (which it wrapped)."""
     content = [i for i, t in enumerate(lines) if t.strip()]
     if len(content) < 20:
         return False
     one_gap = sum(1 for a, b in zip(content, content[1:]) if b - a == 2 and lines[a + 1] == "")
-    return one_gap > 0.6 * (len(content) - 1)
+    lengths = sorted(len(lines[i]) for i in content)
+    wrapped = lengths[int(len(lengths) * 0.95)] <= 120  # a layout's lines are wrapped; paragraphs are not
+    return one_gap > 0.6 * (len(content) - 1) and wrapped
 
 
 def build_rows(source: SourceText) -> list[Row]:

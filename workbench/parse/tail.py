@@ -18,7 +18,7 @@ _REF_ONLY = re.compile(r"^\(?(?P<ref>\d{3,6}/\d\d)\)?$")
 
 def read_index(rows: list[Row], items: list[Item], config, hyph: Hyphenation) -> list[IndexEntry]:
     entries: list[IndexEntry] = []
-    current: tuple[int | None, str, str | None] | None = None  # (item number, title, marker)
+    current: tuple[int | None, str, str | None, int] | None = None  # (item number, title, marker, line)
     for row in rows:
         text = " ".join(row.cells) if row.cells else row.text
         text = text.strip()
@@ -26,13 +26,13 @@ def read_index(rows: list[Row], items: list[Item], config, hyph: Hyphenation) ->
         if m:
             head = _item_line(int(m.group("number")), m.group("rest"), items, config, row, current is None)
             if head is not None:
-                current = head
+                current = (*head, row.no)
                 continue
             if current is None:
                 continue
             rest = m.group("rest").strip()
             entry = IndexEntry(item=current[0], number=int(m.group("number")), span=(row.no, row.no),
-                               item_title=current[1], item_marker=current[2])
+                               item_title=current[1], item_marker=current[2], item_line=current[3])
             low = rest.strip("() ").casefold()
             if low.endswith("bilag") and config.access_of(low.split()[0]):
                 entry.access = config.access_of(low.split()[0])
