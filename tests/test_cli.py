@@ -102,3 +102,19 @@ def test_bad_config_is_one_line(tmp_path):
     bad.write_text('roster = "roster.toml"\n[parse]\nheading_score = \n')
     done = run_cli("text", ROOT / "README.md", "--config", bad)
     assert_one_line_error(done, str(bad), "line 3")
+
+
+@needs(SEED)
+def test_check_as_a_table_groups_flags_by_item():
+    from io import StringIO
+
+    from workbench.config import load_config
+    from workbench.pipeline import analyse
+    from workbench.report import print_flags
+
+    ref = analyse(SEED, load_config(ROOT / "config.toml"))
+    out = StringIO()
+    print_flags(ref, "table", out)
+    text = out.getvalue()
+    assert "3. Sager til behandling og tidsplan" in text and "broken_table" in text and "inferred_value" in text
+    assert text.index("3. Sager til behandling") < text.index("7. Gennemgang af portefølje")

@@ -18,7 +18,8 @@ from workbench.parse.blocks import Note
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _DATE_PIECE = re.compile(r"(?<![\d-])-\d\d-\d{4}\b|\b\d{1,2}/\d{2}\s+-\d\d-\d{4}")
-_LONE_DATE = re.compile(r"(?:^|\s)(\d\d-\d\d-\d{4}|\d{1,2}/\d{1,2}\s*-\d\d-\d{4})\s*$")
+# a date alone on its line, or set off from short text by a run of spaces (a lost column)
+_LONE_DATE = re.compile(r"(?:^|\S\s{2,})(\d\d-\d\d-\d{4}|\d{1,2}/\d{1,2}\s*-\d\d-\d{4})\s*$")
 
 
 def flag_id(kind: str, field: str, excerpt: str) -> str:
@@ -312,7 +313,7 @@ class Checker:
         span = p.span or (1, 1)
         if match is not None and match.certain:
             return
-        if match is None:
+        if match is None or match.score < 75:
             self.add("name_unknown", "warning", field, span,
                      f"'{read}' is not in the roster, and nothing there comes close.", excerpt=read)
             return

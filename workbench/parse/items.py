@@ -206,6 +206,7 @@ class ItemReader:
                 hm = self.vocab.section(r)
                 containers.append(("section", (hm.key, hm.heading, r.no, hm), []))
                 continue
+            self._near_heading(r, draft)
             if containers:
                 containers[-1][2].append(r)
             else:
@@ -220,6 +221,20 @@ class ItemReader:
                 draft_notes.append((f"attachments[{base + int(note.field_suffix)}].title", note))
         item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
         return draft
+
+    def _near_heading(self, row: Row, draft: ItemDraft) -> None:
+        """A line set apart like a heading that comes close to one without matching it well enough."""
+        words = row.text.split()
+        apart = row.heading_like if self.headings_bold else (row.brk and len(words) <= 5)
+        if not apart or row.cells or row.text.rstrip().endswith((".", ",", ";")):
+            return
+        near = self.vocab.near_section(row)
+        if near is not None:
+            draft.notes.append(("sections", Note(
+                "unknown_heading", (row.no, row.no),
+                f"'{row.text}' stands apart like a heading and comes close to '{near.heading}' (score {near.score:.0f}) "
+                f"without matching it well enough to open a section: it was kept as text.",
+                excerpt=row.text, suggestion=near.heading)))
 
     def _title_goes_on(self, head: Row, nxt: Row) -> bool:
         if head.size is None or nxt.size is None or nxt.brk or nxt.cells:
