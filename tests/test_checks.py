@@ -159,3 +159,10 @@ def test_flag_ids_are_stable_and_flags_point_into_the_source(parse_text):
     assert [f.id for f in a.flags] == [f.id for f in b.flags] and len({f.id for f in a.flags}) == len(a.flags)
     assert all(1 <= f.lines[0] <= f.lines[1] <= len(a.source.lines) for f in a.flags)
     assert all(f.message and f.field for f in a.flags)
+
+
+def test_attachment_numbering_that_does_not_run_on(parse_text):
+    ok = "Indstilling\n\nGodkendes.\n\nBilag:\n\n1 Åben Notat\n\n2 Åben Bilag\n"
+    assert not kinds(parse_text(item("1", "Plan", ok)), "low_confidence")
+    gap = parse_text(item("1", "Plan", ok.replace("2 Åben Bilag", "3 Åben Bilag")))
+    assert [f.field for f in kinds(gap, "low_confidence")] == ["items[0].attachments"]

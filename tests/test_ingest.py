@@ -65,3 +65,19 @@ def test_text_furniture_is_marked_but_kept(tmp_path, config):
     lines = load_source(path, config).lines
     assert [ln.no for ln in lines if ln.furniture] == [3, 5]
     assert lines[2].text == "Direktionen 07-05-2025 "  # untouched
+
+
+def test_a_page_break_does_not_cut_a_value_in_two(tmp_path, config, roster):
+    from pdfmaker import page_break_pdf
+    from workbench.pipeline import analyse
+
+    ref = analyse(page_break_pdf(tmp_path / "cut.pdf"), config, roster)
+    item = ref.items[0]
+    table = item.tables[0]
+    assert table.columns == ["Tid", "Punkt"]
+    assert [r[0] for r in table.rows] == ["9.00", "10.00", "11.00"]
+    assert table.rows[1][1] == "Kommunikation af fælles indsatser, hvor Vivian deltager under behandlingen af punktet."
+    assert item.sections["indstilling"].text == "Direktionen drøfter planen og beslutter den videre proces."
+    joined = [f for f in ref.flags if f.kind == "broken_table"]
+    assert [f.severity for f in joined] == ["info"] and "page break" in joined[0].message
+    assert not any("Side" in v or "29-01-2025" in v for v in (s.text for s in item.sections.values()))

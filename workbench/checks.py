@@ -61,6 +61,7 @@ class Checker:
         self.numbering()
         self.toc()
         self.attachments()
+        self.attachment_numbers()
         self.dates()
         self.closed_items()
         self.required_sections()
@@ -219,6 +220,18 @@ class Checker:
                              f"Attachment {att.number} of item {item.number} and the Bilagsoversigt disagree: "
                              + "; ".join(diffs) + f" (overview line {entry.span[0]}).",
                              excerpt=att.title or str(att.number), suggestion=entry.title)
+
+    def attachment_numbers(self) -> None:
+        """An item's attachments are numbered 1, 2, 3 …: a gap or a repeat is a line read wrong."""
+        for k, item in enumerate(self.ref.items):
+            numbers = [a.number for a in item.attachments if a.number is not None]
+            if numbers and numbers != list(range(1, len(numbers) + 1)):
+                at = next((a for i, a in enumerate(a for a in item.attachments if a.number is not None)
+                           if a.number != i + 1), item.attachments[0])
+                self.add("low_confidence", "warning", f"items[{k}].attachments", at.span or (1, 1),
+                         f"Item {item.number}'s attachments are numbered {', '.join(map(str, numbers))}: numbering that "
+                         "does not run 1, 2, 3 … suggests an attachment line read wrong, or one missing.",
+                         excerpt=at.title or str(at.number))
 
     def dates(self) -> None:
         m = self.ref.meeting

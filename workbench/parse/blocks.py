@@ -111,6 +111,7 @@ class Renderer:
         width = len(columns) or max(len(r.cells or []) for r in body)
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
+        page_of = {r.no: r.page for r in body}
         for r in body:
             cells = [c.strip() for c in (r.cells or [])]
             if len(cells) > width:
@@ -118,14 +119,20 @@ class Renderer:
             cells += [""] * (width - len(cells))
             if not cells[0] and rows:
                 prev = rows[-1]
+                page_break = r.page is not None and r.page != page_of.get(spans[-1][1], r.page)
                 for k, cell in enumerate(cells):
                     if cell:
-                        prev[k] = f"{prev[k]}\n{cell}".strip()
+                        prev[k] = (self.hyph.join(prev[k], cell)[0] if page_break else f"{prev[k]}\n{cell}").strip()
                 spans[-1] = (spans[-1][0], r.no)
-                notes.append(Note("broken_table", (spans[-1][0], r.no),
-                                  f"Line {r.no} has an empty first cell: it was read as the rest of the row above "
-                                  f"(key '{_short(prev[0])}'), not as a row of its own.",
-                                  excerpt=_short(" ".join(c for c in cells if c)), severity="warning",
+                if page_break:
+                    message = (f"The page break cut the row '{_short(prev[0])}' in two: line {r.no}, at the top of "
+                               f"page {r.page}, has no first cell and was joined to it.")
+                else:
+                    message = (f"Line {r.no} has an empty first cell: it was read as the rest of the row above "
+                               f"(key '{_short(prev[0])}'), not as a row of its own.")
+                notes.append(Note("broken_table", (spans[-1][0], r.no), message,
+                                  excerpt=_short(" ".join(c for c in cells if c)),
+                                  severity="info" if page_break else "warning",
                                   field_suffix=f".rows[{len(rows) - 1}]"))
                 continue
             rows.append(cells)
