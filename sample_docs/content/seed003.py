@@ -35,6 +35,9 @@ TOC = [
     ("Bilagsoversigt", "9"),
 ]
 
+# this export sets the text with more line spacing than the others (see make_pdfs.LAYOUT)
+LAYOUT = {"leading": 16.0, "space_before": 7.0}
+
 BODY = [
     ('h1', '1. Beslutningsprotokoller og dagsordener'),
     ('meta', 'Åben sag'),
@@ -42,11 +45,37 @@ BODY = [
     ('p', 'DIR'),
     ('h2', 'Sagsfremstilling'),
     ('p', 'Rul september: ØK d. 5/9 2023, KB d. 12/9 2023'),
-    ('bullets', ['Gennemgang af beslutningsprotokol for', ['Voksen- og Plejeudvalgsmøde d. 23. august', 'Arbejdsmarkedsudvalgsmøde d. 29. august']]),
+    ('bullets', [
+        'Gennemgang af beslutningsprotokol for',
+        [
+            'Voksen- og Plejeudvalgsmøde d. 23. august',
+            'Arbejdsmarkedsudvalgsmøde d. 29. august',
+        ],
+    ]),
     ('p', 'Rul september: ØK d. 5/9 2023, KB d. 12/9 2023'),
-    ('bullets', ['Gennemgang af dagsorden for:', ['Ekstraordinært møde i Miljø- og Teknikudvalget d. 30. august', 'Økonomiudvalgsmøde d. 1. september (1. behandling)', 'Gruppeformandsmøde d. 5. september', 'Økonomiudvalgsmøde d. 5. september'], 'Kommende politiske møder:', ['Erhvervsudvalgsmøde d. 11. september', 'Kommunalbestyrelsestemamøde d. 12. september', 'Kommunalbestyrelsesmøde 12. september (1. behandling)']]),
+    ('bullets', [
+        'Gennemgang af dagsorden for:',
+        [
+            'Ekstraordinært møde i Miljø- og Teknikudvalget d. 30. august',
+            'Økonomiudvalgsmøde d. 1. september (1. behandling)',
+            'Gruppeformandsmøde d. 5. september',
+            'Økonomiudvalgsmøde d. 5. september',
+        ],
+        'Kommende politiske møder:',
+        [
+            'Erhvervsudvalgsmøde d. 11. september',
+            'Kommunalbestyrelsestemamøde d. 12. september',
+            'Kommunalbestyrelsesmøde 12. september (1. behandling)',
+        ],
+    ]),
     ('p', 'Opsamling på forudgående møder, aktiviteter samt formål'),
-    ('bullets', ['KD-Net møde d. 25. august', 'Business Region Aarhus møde d. 25. august', 'Møde med transportministeren d. 25. august', 'Kredsrådsmøde d. 28. august', 'K98 d. 29. august']),
+    ('bullets', [
+        'KD-Net møde d. 25. august',
+        'Business Region Aarhus møde d. 25. august',
+        'Møde med transportministeren d. 25. august',
+        'Kredsrådsmøde d. 28. august',
+        'K98 d. 29. august',
+    ]),
     ('p', 'Kommende møder, aktiviteter samt formål'),
     ('bullets', ['Arrangement for veteraner d. 5. september']),
     ('p', 'Øvrige emner'),
@@ -56,6 +85,7 @@ BODY = [
     ('p', 'Det indstilles, at de nævnte beslutningsprotokoller og de nævnte dagsordener gennemgås.'),
     ('h2', 'Beslutning i Direktionen den 30-08-2023'),
     ('p', 'Gennemgangen af udvalgte møder behandles på koordinationsmøde.'),
+
     ('h1', '2. Økonomi'),
     ('meta', 'Åben sag'),
     ('h2', 'Sagsgang'),
@@ -72,6 +102,7 @@ BODY = [
     ('attachments', [(1, 'Åben', 'Kort resume hovedoversigten august 2023', '90145/23')]),
     ('h2', 'Beslutning i Direktionen den 30-08-2023'),
     ('p', 'Direktionen gennemgik budgetopfølgning per ultimo august. Der blev givet en række bemærkninger til hovedoversigten. Økonomichef Bettina Andersen justerer til med de senest opdaterede tal og direktionens bemærkninger.'),
+
     ('h1', '3. Punkter til behandling'),
     ('meta', 'Åben sag'),
     ('h2', 'Sagsgang'),
@@ -96,10 +127,13 @@ BODY = [
     ], [0.06, 0.1, 0.68, 0.16]),
     ('h2', 'Beslutning i Direktionen den 30-08-2023'),
     ('p', 'Direktionen havde følgende øvrige punkter til behandling:'),
-    ('bullets', ['Projektforslag med ny model for anskaffelse og finansiering af IT-brugerudstyr – starter med Ipads. Chef for Borgerservice, IT og Digitalisering Tonny Olsen præsenterer et forslag til ny anskaffelsesmodel, der understøtter strategien med koncern-it, imødekommer ønsket om centralt ansvar for tidssvarende it-udstyr, og samtidig imødekommer et ønske fra organisationen om en jævn fordeling af decentrale it-udgifter over en årrække. Det vedlagte bilag blev godkendt. Der var endvidere en drøftelse af IT-pakker på tværs af organisationen.']),
+    ('bullets', [
+        'Projektforslag med ny model for anskaffelse og finansiering af IT-brugerudstyr – starter med Ipads. Chef for Borgerservice, IT og Digitalisering Tonny Olsen præsenterer et forslag til ny anskaffelsesmodel, der understøtter strategien med koncern-it, imødekommer ønsket om centralt ansvar for tidssvarende it-udstyr, og samtidig imødekommer et ønske fra organisationen om en jævn fordeling af decentrale it-udgifter over en årrække. Det vedlagte bilag blev godkendt. Der var endvidere en drøftelse af IT-pakker på tværs af organisationen.',
+    ]),
     ('p', 'Det blev aftalt, at der udarbejdes et oplæg om IT-pakker til et kommende direktionsmøde. Chef for Borgerservice, IT og Digitalisering Tonny Olsen følger op.'),
     ('bullets', ['Kommissorium for den tværgående digitaliseringsorganisation']),
     ('p', 'Chef for Borgerservice, IT og Digitalisering Tonny Olsen præsenterede den nuværende model for den tværgående digitaliseringsorganisation med forslag til, hvordan justeringer til organiseringen kan bidrage til en bedre anvendelse af de digitale muligheder i hele organisationen. Direktionen drøftede på den baggrund fremtidige muligheder i den tværgående digitaliseringsorganisation samt hvad fokus for den nye gruppe bør være. Det blev aftalt, at chef for Tonny udarbejder en ny model for arbejdet med digitalisering i Norddjurs Kommune. Modellen præsenteres på et kommende møde i direktionen.'),
+
     ('h1', '4. Eventuelt, herunder punkter til næste møde'),
     ('meta', 'Åben sag'),
     ('h2', 'Sagsgang'),
@@ -126,8 +160,11 @@ BODY = [
     ('h2', 'Sagsfremstilling'),
     ('p', 'Til de kommende direktionsmøder er der foreløbigt følgende punkter:'),
     ('p', 'Punkter som afventer dato:'),
-    ('bullets', ['Regeringens lovprogram. Direktionen drøfter regeringens lovprogram med særligt fokus på indsatser, der relaterer sig til Norrdjurs Kommune.']),
+    ('bullets', [
+        'Regeringens lovprogram. Direktionen drøfter regeringens lovprogram med særligt fokus på indsatser, der relaterer sig til Norrdjurs Kommune.',
+    ]),
     ('p', 'Drøftelse og fastlæggelse af Øvrige punkter til behandling under dagsordenens punkt 1 på det næste direktionsmøde.'),
+
     ('pagebreak',),
     ('h1', 'Bilagsoversigt'),
     ('index_item', '2. Økonomi'),
@@ -135,6 +172,7 @@ BODY = [
     ('index_item', '3. Punkter til behandling'),
     ('index_att', '1. Kommissorium for Den Tværgående Digitaliseringsorganisation (88814/23)'),
     ('index_att', '2. Leasing af IT-udstyr - notat Ipads (88812/23)'),
+
     ('pagebreak',),
     ('h1', 'Underskriftsside'),
     ('signature', ['Kommunaldirektør Vakant']),
