@@ -3,6 +3,7 @@
     workbench parse FILE [-o OUT.toml]   the draft record (standard output without -o)
     workbench text FILE                  the numbered source lines
     workbench check FILE                 the flags, one per line; exit 1 if any is an error
+    workbench review FILE                the review workbench (no argument at all: the bundled sample)
 
 Every error a user can cause prints one line to standard error and exits 2.
 """
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     p = add("parse", "print the draft referat/1 record of FILE as TOML")
     p.add_argument("-o", "--output", metavar="OUT.toml", help="write the record here instead of standard output")
     add("text", "print the numbered source lines of FILE")
+    p = add("review", "open FILE in the review workbench")
+    p.add_argument("--out", metavar="DIR", help="where records and journals are kept (default: [output] dir of the config)")
+    p.add_argument("--reviewer", metavar="NAME", help="your name, written into verified records")
     p = add("check", "print the flags of FILE; exit 1 if any is an error")
     p.add_argument("--format", choices=("auto", "table", "tsv", "toml"), default="auto",
                    help="a table on a terminal, tab-separated lines when piped, or TOML")
@@ -37,10 +41,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["review", str(SAMPLE)]  # no argument: the bundled sample
     args = _parser().parse_args(argv)
-    if args.command is None:
-        _parser().print_help()
-        return 0
     try:
         return _run(args)
     except UserError as exc:
@@ -65,6 +69,8 @@ def _run(args) -> int:
         for line in source.lines:
             out.write(f"{line.text}\n")
         return 0
+    if args.command == "review":
+        return _review(args, config)
     from workbench.pipeline import analyse
 
     ref = analyse(args.file, config)
@@ -83,3 +89,23 @@ def _run(args) -> int:
         print_flags(ref, args.format, sys.stdout)
         return 1 if any(f.severity == "error" for f in ref.flags) else 0
     return 2
+
+
+def _review(args, config) -> int:
+    from workbench.pipeline import load_roster
+
+    path = Path(args.file)
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not a file")
+    roster = load_roster(config)
+    from workbench.tui.app import build_app  # Textual only for the screen
+
+    out_dir = Path(args.out) if args.out else None
+    app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
+    app.run()
+    if app.load_error:
+        print(f"workbench: {app.load_error}", file=sys.stderr)
+        return 2
+    return 0

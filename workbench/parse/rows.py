@@ -74,8 +74,8 @@ def build_rows(source: SourceText) -> list[Row]:
             right_edge[line.page] = max(right_edge.get(line.page, 0.0), line.x1)
     blank_run = 0
     spaced_blank = False
-    for line in source.lines:
-        raw = line.text
+    # a line split in review holds "left\nright": one row per part, all with the line's number
+    for line, raw in ((ln, part) for ln in source.lines for part in ln.text.split("\n")):
         if not raw.strip() or line.furniture:
             if not line.furniture:
                 blank_run += 1

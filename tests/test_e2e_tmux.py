@@ -1,0 +1,88 @@
+"""The installed `workbench review`, in a real terminal (tmux, 120×40), driven as a person would."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+WORKBENCH = Path(sys.executable).parent / "workbench"
+
+DOC = """Direktionen
+
+REFERAT
+
+Dato: Onsdag den 29. januar 2025
+
+Medlemmer: Kommunaldirektør Rasmus Ukendtsen
+
+1. Første punkt
+
+Åben sag
+
+Sagsgang
+
+DIR
+"""
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=20).stdout
+
+
+def screen(name: str) -> str:
+    return tmux("capture-pane", "-p", "-t", name)
+
+
+def wait_for(name: str, text: str, timeout: float = 30) -> str:
+    end = time.monotonic() + timeout
+    shown = ""
+    while time.monotonic() < end:
+        shown = screen(name)
+        if text in shown:
+            return shown
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared on the screen:\n{shown}")
+
+
+def test_fix_a_name_save_quit_and_read_the_record_back(tmp_path):
+    doc = tmp_path / "referat.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    out = tmp_path / "out"
+    name = f"wb{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    env["TERM"] = "xterm-256color"
+    command = f"cd {tmp_path} && {WORKBENCH} review {doc} --out {out} --config {Path(__file__).parent.parent / 'config.toml'}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True, env=env,
+                   timeout=20)
+    try:
+        wait_for(name, "open flag")
+        tmux("send-keys", "-t", name, "n")
+        wait_for(name, "name_unknown")
+        tmux("send-keys", "-t", name, "e")
+        wait_for(name, "enter: accept")
+        tmux("send-keys", "-t", name, "C-a", "C-k")
+        tmux("send-keys", "-t", name, "-l", "Rasmus Ukendtsen Hansen")
+        tmux("send-keys", "-t", name, "Enter")
+        wait_for(name, "unsaved")
+        tmux("send-keys", "-t", name, "C-s")
+        wait_for(name, "Saved")
+        tmux("send-keys", "-t", name, "q")
+        end = time.monotonic() + 20
+        while time.monotonic() < end and name in tmux("list-sessions"):
+            time.sleep(0.1)
+        assert name not in tmux("list-sessions"), screen(name)
+    finally:
+        tmux("kill-session", "-t", name)
+    records = list(out.glob("*.toml"))
+    assert len(records) == 1
+    record = tomllib.loads(records[0].read_text(encoding="utf-8"))
+    assert record["meeting"]["members"][0]["name"] == "Rasmus Ukendtsen Hansen"
+    assert record["corrections"][-1]["field"] == "meeting.members[0].name"
+    assert record["corrections"][-1]["after"] == "Rasmus Ukendtsen Hansen"

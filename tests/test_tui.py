@@ -1,0 +1,205 @@
+"""The review screen, driven with Pilot: each flow asserts the record's state, not only the screen."""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+
+import pytest
+
+from tui_helpers import copy_seed, loaded, make_app
+from workbench.tui.screens.dialogs import HelpScreen, QuitScreen
+from workbench.tui.screens.editor import EditScreen
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def seed(tmp_path):
+    return copy_seed(tmp_path)
+
+
+@pytest.fixture
+def out(tmp_path):
+    return tmp_path / "out"
+
+
+async def test_n_goes_to_the_next_flag_and_shows_its_lines(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        flags = app.unresolved()
+        assert [f.lines[0] for f in flags] == sorted(f.lines[0] for f in flags) and len(flags) >= 3
+        first = flags[0]
+        await pilot.press("n")
+        assert app.current_flag.id == first.id
+        raw = app.query_one("#raw")
+        assert raw.selected == first.lines and raw.cursor == first.lines[0]
+        await pilot.press("n")
+        assert app.current_flag.id == flags[1].id
+        await pilot.press("N")
+        assert app.current_flag.id == first.id
+
+
+async def test_edit_a_person_with_roster_suggestions_resolves_the_flag(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("signatures[2].name")
+        await pilot.pause()
+        assert app.field == "signatures[2].name"
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditScreen) and editor.kind == "person"
+        await pilot.press("ctrl+a", "ctrl+k", *"Kim Brun")
+        await pilot.pause()
+        options = editor.query_one("#suggestions")
+        assert options.option_count >= 1
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.session.get("signatures[2].name") == "Kim Bruun Nielsen"
+
+
+async def test_edit_a_text_field_then_undo_and_redo(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("meeting.place")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"Byrådssalen", "enter")
+        await pilot.pause()
+        assert app.session.get("meeting.place") == "Byrådssalen"
+        assert app.session.dirty
+        await pilot.press("ctrl+z")
+        assert app.session.get("meeting.place") == "Mødelokale 250, rådhuset"
+        await pilot.press("ctrl+y")
+        assert app.session.get("meeting.place") == "Byrådssalen"
+
+
+async def test_a_bad_date_is_refused_in_the_editor(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("meeting.date")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"32-13-2025", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)  # still open, with the reason shown
+        await pilot.press("escape")
+        assert str(app.session.get("meeting.date")) == "2025-01-29"
+
+
+async def test_accept_verify_field_save_and_verify_record(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("V")  # refused: flags are open
+        await pilot.pause()
+        assert app.session.record.review.status == "draft"
+        while app.unresolved():
+            await pilot.press("n", "a")
+        assert all(f.resolution != "open" for f in app.session.record.flags if f.severity != "info")
+        app.goto_field("meeting.date")
+        await pilot.pause()
+        await pilot.press("space")
+        assert "meeting.date" in app.session.record.review.verified_fields
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = tomllib.loads(app.session.output_path().read_text(encoding="utf-8"))
+        assert saved["review"]["status"] == "draft" and "meeting.date" in saved["review"]["verified_fields"]
+        await pilot.press("V")
+        await pilot.pause()
+        await pilot.press(*"Sekretær Hansen", "enter")
+        await pilot.pause()
+        saved = tomllib.loads(app.session.output_path().read_text(encoding="utf-8"))
+        assert saved["review"]["status"] == "verified" and saved["review"]["reviewer"] == "Sekretær Hansen"
+        assert saved["review"]["flags_open"] == 0
+
+
+async def test_quit_with_unsaved_changes_asks(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("n", "a", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuitScreen) and app.is_running
+        await pilot.press("q", "s")
+        await pilot.pause()
+    saved = tomllib.loads(next(out.glob("*.toml")).read_text(encoding="utf-8"))
+    assert any(f["resolution"] == "accepted" for f in saved["flags"])
+
+
+async def test_raw_pane_join_keeps_line_numbers_and_reparses(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        count = len(app.session.source.lines)
+        raw = app.query_one("#raw")
+        raw.focus()
+        raw.cursor = 17  # "Medlemmer: Kommunaldirektør Jonas Kroustrup"
+        await pilot.press("J")
+        await pilot.pause()
+        assert len(app.session.source.lines) == count
+        assert app.session.source.lines[17].text == ""
+        assert any(c.source == "join" and c.line == 17 for c in app.session.record.corrections)
+        await pilot.press("ctrl+z")
+        assert app.session.source.lines[17].text.startswith("Velfærdsdirektør")
+
+
+async def test_search_help_and_palette(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"Vivian", "enter")
+        await pilot.pause()
+        raw = app.query_one("#raw")
+        assert raw.matches and all("vivian" in raw.lines[n - 1].text.casefold() for n in raw.matches)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_are_remapped_from_the_config(seed, out, config, roster):
+    remapped = dataclasses.replace(config, keys={"flag.next": "f"})
+    app = make_app(seed, remapped, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        assert app.current_flag is not None and app.current_flag.id == app.unresolved()[0].id
+
+
+async def test_structure_add_and_delete(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("items[1].attachments")
+        await pilot.pause()
+        await pilot.press("plus", *"Nyt notat", "enter")
+        await pilot.pause()
+        assert [a.title for a in app.session.record.items[1].attachments] == ["Nyt notat"]
+        app.goto_field("items[1].attachments[0].title")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.session.record.items[1].attachments == []
+
+
+async def test_a_file_that_cannot_be_read_is_a_notification_not_a_crash(tmp_path, out, config, roster):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 nothing more")
+    app = make_app(bad, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.session is None and "bad.pdf" in app.load_error
+        await pilot.press("n", "e", "ctrl+s", "V")  # nothing to act on, nothing breaks
+        assert app.is_running

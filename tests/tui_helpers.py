@@ -1,0 +1,30 @@
+"""Driving the review app in tests: a copy of a seed in tmp_path, the app built by the one factory."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import SEEDS
+
+
+def copy_seed(tmp_path: Path, name: str = "001_9a154efafadaaa85.txt") -> Path:
+    dst = tmp_path / "in" / name
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEEDS / name, dst)
+    return dst
+
+
+def make_app(path: Path, config, roster, out_dir: Path, reviewer: str | None = None):
+    from workbench.tui.app import build_app
+
+    return build_app(path, config, roster, out_dir=out_dir, reviewer=reviewer)
+
+
+async def loaded(pilot, timeout: float = 30.0) -> None:
+    """Wait until the worker has opened the session (or failed)."""
+    waited = 0.0
+    while pilot.app.session is None and pilot.app.load_error is None and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()
+    assert pilot.app.session is not None or pilot.app.load_error, "the session did not load"

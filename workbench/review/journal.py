@@ -1,0 +1,169 @@
+"""The journal: every correction of a review session, one JSON line each, on disk at once.
+
+`<sha256>.journal` beside the records. A line is written, flushed and fsynced before the
+operation returns, so a crash (kill -9, power) loses nothing the reviewer was told was done.
+Each line carries `n`, the correction's place in the record's `[[corrections]]`: after a save
+the journal is emptied, and should a crash fall between writing the record and emptying the
+journal, the lines the record already holds are known by their `n` and skipped.
+
+Dates, times and datetimes are tagged (`{"$date": "2025-01-29"}`) so that they come back as
+what they were. A line that cannot be read (the last one, torn by a crash mid-write) is
+ignored, never fatal.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.model import Correction
+
+_FIELDS = ("at", "field", "before", "after", "source", "line", "column", "note")
+
+
+def encode(value):
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dt.time):
+        return {"$time": value.isoformat()}
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encode(v) for v in value]
+    return value
+
+
+def decode(value):
+    if isinstance(value, dict):
+        if len(value) == 1:
+            (tag, text), = value.items()
+            if tag == "$datetime":
+                return dt.datetime.fromisoformat(text)
+            if tag == "$date":
+                return dt.date.fromisoformat(text)
+            if tag == "$time":
+                return dt.time.fromisoformat(text)
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
+
+
+def dumps_line(n: int, c: Correction) -> str:
+    data = {"n": n}
+    for key in _FIELDS:
+        value = getattr(c, key)
+        if value is not None:
+            data[key] = encode(value)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def loads_line(line: str) -> tuple[int, Correction] | None:
+    """One journal line, or None when it is torn or not a correction."""
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict) or not isinstance(data.get("n"), int) or isinstance(data["n"], bool):
+            return None
+        values = {k: decode(data[k]) for k in _FIELDS if k in data}
+        at = values.get("at")
+        if not isinstance(at, dt.datetime):
+            return None
+        if not isinstance(values.get("field"), str) and values.get("source") not in ("join", "split", "furniture"):
+            return None
+        for key in ("line", "column"):
+            if key in values and (not isinstance(values[key], int) or isinstance(values[key], bool)):
+                return None
+        return data["n"], Correction(**values)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+class Journal:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def read(self) -> tuple[list[tuple[int, Correction]], bool]:
+        """The entries that can be read, and whether anything could not (a torn line)."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return [], False
+        except OSError as exc:
+            raise UserError(f"{self.path}: cannot be read ({exc.strerror or exc})") from None
+        entries = []
+        damaged = bool(raw) and not raw.endswith(b"\n")
+        for chunk in raw.split(b"\n"):
+            if not chunk.strip():
+                continue
+            try:
+                entry = loads_line(chunk.decode("utf-8"))
+            except UnicodeDecodeError:
+                entry = None
+            if entry is None:
+                damaged = True
+            else:
+                entries.append(entry)
+        return entries, damaged
+
+    def append(self, n: int, c: Correction) -> None:
+        line = dumps_line(n, c).encode("utf-8")
+        new = not self.path.exists()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            size = os.fstat(fd).st_size
+            try:
+                if size and _last_byte(self.path) != b"\n":
+                    line = b"\n" + line  # after a torn line: never glue this one to it
+                while line:
+                    line = line[os.write(fd, line):]
+                os.fsync(fd)
+            except OSError:
+                try:  # the change is refused: it must not come back from a half-written line
+                    os.ftruncate(fd, size)
+                except OSError:
+                    pass
+                raise
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise UserError(f"{self.path}: the journal cannot be written ({exc.strerror or exc}); "
+                            "the change was not made") from None
+        if new:
+            _fsync_dir(self.path.parent)
+
+    def rewrite(self, entries: list[tuple[int, Correction]]) -> None:
+        """Replace the journal, atomically, by these entries (none: remove it)."""
+        from workbench.record import write_atomic
+
+        if entries:
+            write_atomic(self.path, "".join(dumps_line(n, c) for n, c in entries))
+            return
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise UserError(f"{self.path}: the journal cannot be emptied ({exc.strerror or exc})") from None
+        _fsync_dir(self.path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def _last_byte(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1)

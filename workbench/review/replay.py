@@ -1,0 +1,353 @@
+"""Replaying corrections: how each one applies to the record as it now is, or why it no longer fits.
+
+The state of a review is derived: the source with its repairs → parse → checks → every field
+correction applied in order (`Replay._rebuild`). A live operation goes through the same
+`_plan` as a replay, so a session and any later rebuild of it from record and journal agree.
+
+Beside the record's values a replay keeps what follows from the corrections alone: which flags
+an edit fixed (an edit to a flag's suggestion fixes it; changed away, it opens again), what a
+delete took away (for its undo: the object with its spans, the flags that were about it),
+flags and ticks renumbered as list entries come and go, and the undo and redo stacks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field as dc_field
+
+from workbench.checks import SEVERITY_ORDER, make_flag
+from workbench.model import Correction, Flag
+from workbench.review import repairs
+from workbench.review.paths import (Ctx, Obj, PathError, Slot, ValueProblem, format_path, related, resolve,
+                                    span_of, try_parse, under)
+from workbench.review.store import RESOLUTIONS
+
+FLAG_PATH = re.compile(r"^flags\.(.+)\.resolution$")
+
+
+class Unfit(Exception):
+    """A correction that does not fit the record as it now is (the message says why)."""
+
+
+@dataclass
+class _Stash:
+    """What a delete took away, for its undo: the object (spans and all), the flags that
+    were about it (with their field and resolution) and the ticks of verified fields."""
+
+    obj: object
+    flags: list[tuple[Flag, str, str]] = dc_field(default_factory=list)
+    verified: list[str] = dc_field(default_factory=list)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def short(value, width: int = 60) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        text = value.get("title") or value.get("name") or value.get("text") or ", ".join(
+            f"{k}={v}" for k, v in value.items() if not isinstance(v, (dict, list)))
+        text = str(text) if text else "{…}"
+    elif isinstance(value, list):
+        text = f"[{len(value)} entries]"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return f"'{text}'"
+
+
+def _norm(value) -> str:
+    return " ".join(str(value).split())
+
+
+def _scalars(value) -> set[str]:
+    if value is None:
+        return set()
+    if isinstance(value, dict):
+        return {_norm(v) for v in value.values() if not isinstance(v, (dict, list)) and v is not None}
+    if isinstance(value, list):
+        return set()
+    return {_norm(value)}
+
+
+def describe(c: Correction) -> str:
+    if c.source is not None:
+        return f"{c.source} of line {c.line}" + (f" at column {c.column}" if c.column is not None else "")
+    return c.field or "?"
+
+
+class Replay:
+    """The replay engine of ReviewSession (a mixin: it works on the session's attributes)."""
+
+    def _rebuild(self) -> None:
+        """Everything again from the source: repairs, parse, checks, then every field correction."""
+        from workbench.pipeline import analyse_source
+
+        source, emptied, bad = repairs.apply(self._pristine, self.corrections)
+        ref = analyse_source(source, self.config, self.roster)
+        if emptied:
+            ref.flags = [f for f in ref.flags if not (f.kind == "page_furniture" and f.lines[0] in emptied)]
+        ref.corrections = self.corrections
+        self.source, self.record = source, ref
+        self._auto: dict[str, str] = {}
+        self._removed: dict[int, _Stash] = {}
+        self._detached: set[str] = set()
+        self._unfit: set[int] = set()
+        for i, c in enumerate(self.corrections):
+            if i == self._import_at:
+                self._take_over_saved()
+            if c.source is not None:
+                if i in bad:
+                    self._unfit_flag(i, c, bad[i])
+                continue
+            try:
+                do = self._plan(i, c)
+            except Unfit as exc:
+                self._unfit_flag(i, c, str(exc))
+                continue
+            do()
+        if self._import_at >= len(self.corrections):
+            self._take_over_saved()
+        ref.flags.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER.get(f.severity, 9), f.kind))
+
+    def _take_over_saved(self) -> None:
+        """Where the saved record's corrections end: what the record says that they do not
+        (a resolution or review state set by hand, or by `workbench parse` and an editor) is
+        taken over, at that same point of every rebuild."""
+        saved = self._pending
+        review = self.record.review
+        if saved is not None:
+            self._pending = None
+            self._imports = {f.id: saved.resolutions[f.id] for f in self.record.flags
+                             if saved.resolutions.get(f.id, f.resolution) != f.resolution}
+            sr = saved.review
+            self._import_review = {}
+            if (review.status, review.reviewer, review.verified_at) != (sr.status, sr.reviewer, sr.verified_at):
+                self._import_review["state"] = (sr.status, sr.reviewer, sr.verified_at)
+            if review.verified_fields != sr.verified_fields:
+                self._import_review["verified_fields"] = list(sr.verified_fields)
+        for f in self.record.flags:
+            if f.id in self._imports:
+                f.resolution = self._imports[f.id]
+                self._auto.pop(f.id, None)
+        if "state" in self._import_review:
+            review.status, review.reviewer, review.verified_at = self._import_review["state"]
+        if "verified_fields" in self._import_review:
+            review.verified_fields = list(self._import_review["verified_fields"])
+
+    def _track(self, i: int, c: Correction) -> None:
+        """The undo and redo stacks, from the corrections in order."""
+        if c.field == "review":
+            return
+        m = repairs.UNDO.match(c.note or "")
+        if m and m.group(1) == "undo":
+            k = int(m.group(2))
+            if k in self._undo:
+                self._undo.remove(k)
+            self._redo.append(i)
+        elif m:
+            if self._redo:
+                self._redo.pop()
+            self._undo.append(i)
+        else:
+            self._undo.append(i)
+            self._redo.clear()
+
+    def _unfit_flag(self, i: int, c: Correction, reason: str) -> None:
+        self._unfit.add(i)
+        if c.source is not None:
+            n = len(self.source.lines)
+            no = c.line if isinstance(c.line, int) and 1 <= c.line <= n else 1
+            field, lines, what = "source", (no, no), describe(c)
+        else:
+            field = c.field or "?"
+            lines = span_of(self.record, field) or (1, 1)
+            what = f"{field} ({short(c.before)} → {short(c.after)})"
+        when = c.at.strftime("%Y-%m-%d %H:%M") if isinstance(c.at, dt.datetime) else "?"
+        flag = make_flag("low_confidence", "warning", field, lines,
+                         f"Your correction of {what}, made {when}, could not be re-applied: {reason}. "
+                         "Check the field and correct it again if it still needs it.",
+                         excerpt=f"correction {i}: {what}")
+        if self.flag(flag.id) is None:
+            self.record.flags.append(flag)
+
+    def _set_review(self, after: dict) -> None:
+        review = self.record.review
+        after = after if isinstance(after, dict) else {}
+        review.status = after.get("status", "draft") if after.get("status") in ("draft", "verified") else "draft"
+        review.reviewer = after.get("reviewer")
+        review.verified_at = after.get("verified_at")
+
+    def _plan(self, i: int, c: Correction):
+        """What applying correction #i means now, as a function to call; Unfit if it does not fit."""
+        if c.field == "review":
+            return lambda: self._set_review(c.after)
+        if c.field == "review.verified_fields":
+            after = c.after if isinstance(c.after, list) else []
+            return lambda: setattr(self.record.review, "verified_fields", [str(x) for x in after])
+        m = FLAG_PATH.match(c.field or "")
+        if m:
+            flag = self.flag(m.group(1))
+            if flag is None:
+                return lambda: None  # the flag is gone (the source no longer raises it): nothing to resolve
+            if c.after not in RESOLUTIONS:
+                raise Unfit(f"'{c.after}' is not a resolution")
+
+            def resolve_flag():
+                flag.resolution = c.after
+                self._auto.pop(flag.id, None)
+            return resolve_flag
+        return self._plan_field(i, c)
+
+    def _plan_field(self, i: int, c: Correction):
+        try:
+            slot = resolve(self.record, c.field)
+        except PathError:
+            raise Unfit("the field is gone") from None
+        before, after = c.before, c.after
+        if before is None and after is None:
+            raise Unfit("it changes nothing")
+        exists = slot.exists()
+        cur = slot.plain() if exists else None
+        if slot.element and before is None:
+            return self._plan_insert(i, c, slot, exists, cur)
+        if slot.element and after is None:
+            if not exists:
+                if not slot.in_list:
+                    return self._noop(c)  # the section is gone already
+                raise Unfit("it is gone")
+            if cur != before:
+                raise Unfit(f"it now holds {short(cur)}")
+            return lambda: self._remove(i, c, slot)
+        if slot.element and not exists:
+            raise Unfit("it is gone")
+        if isinstance(slot.spec, Obj) and isinstance(before, dict) and isinstance(after, dict):
+            obj = slot.current()
+            keys = list(dict.fromkeys([*before, *after]))
+            if any(k not in slot.spec.attrs for k in keys):
+                raise Unfit("it names a field the record does not have")
+            subs = {k: Slot(obj, k, slot.spec.attrs[k], obj, slot.path + (k,)) for k in keys}
+            now = {k: s.plain() for k, s in subs.items()}
+            if all(now[k] == after.get(k) for k in keys):
+                return self._noop(c)
+            wrong = next((k for k in keys if now[k] != before.get(k)), None)
+            if wrong is not None:
+                raise Unfit(f"{wrong} now holds {short(now[wrong])}")
+            try:
+                models = {k: s.spec.convert(after.get(k), Ctx(self.config, obj), s.current()) for k, s in subs.items()}
+            except ValueProblem as exc:
+                raise Unfit(f"the value does not fit ({exc})") from None
+
+            def merge():
+                for k, s in subs.items():
+                    s.set(models[k])
+                self._autofix(c.field, after)
+            return merge
+        if cur == after:
+            return self._noop(c)
+        if cur != before:
+            raise Unfit(f"it now holds {short(cur)}")
+        try:
+            model = slot.spec.convert(after, Ctx(self.config, slot.owner), slot.current() if exists else None)
+        except ValueProblem as exc:
+            raise Unfit(f"the value does not fit ({exc})") from None
+
+        def put():
+            slot.set(model)
+            self._autofix(c.field, after)
+        return put
+
+    def _noop(self, c: Correction):
+        return lambda: self._autofix(c.field, c.after)
+
+    def _plan_insert(self, i: int, c: Correction, slot: Slot, exists: bool, cur):
+        after = c.after
+        if exists and cur == after and not slot.in_list:
+            return self._noop(c)
+        if exists and not slot.in_list:
+            raise Unfit(f"it exists already, holding {short(cur)}")
+        if slot.in_list and slot.key > len(slot.parent):
+            raise Unfit(f"the list has only {len(slot.parent)} entries")
+        stash = None
+        m = repairs.UNDO.match(c.note or "")
+        if m and m.group(1) == "undo":
+            stash = self._removed.get(int(m.group(2)))
+            if stash is not None and slot.spec.plain(stash.obj) != after:
+                stash = None
+        if stash is not None:
+            model = stash.obj
+        else:
+            try:
+                model = slot.spec.convert(after, Ctx(self.config, slot.owner))
+            except ValueProblem as exc:
+                raise Unfit(f"the value does not fit ({exc})") from None
+
+        def insert():
+            slot.insert(model)
+            if slot.in_list:
+                self._shift(slot.path[:-1], slot.key, +1)
+            if stash is not None:
+                for flag, field, resolution in stash.flags:
+                    flag.field, flag.resolution = field, resolution
+                    self._detached.discard(flag.id)
+                vf = self.record.review.verified_fields
+                vf.extend(p for p in stash.verified if p not in vf)
+            self._autofix(c.field, after)
+        return insert
+
+    def _remove(self, i: int, c: Correction, slot: Slot) -> None:
+        obj = slot.remove()
+        top = c.field
+        stash = _Stash(obj)
+        for f in self.record.flags:
+            if f.id not in self._detached and under(f.field, top):
+                stash.flags.append((f, f.field, f.resolution))
+                if f.resolution == "open":
+                    f.resolution = "fixed"
+                self._detached.add(f.id)
+                self._auto.pop(f.id, None)
+        review = self.record.review
+        stash.verified = [p for p in review.verified_fields if under(p, top)]
+        review.verified_fields = [p for p in review.verified_fields if not under(p, top)]
+        if slot.in_list:
+            self._shift(slot.path[:-1], slot.key + 1, -1)
+        self._removed[i] = stash
+        self._autofix(top, None)
+
+    def _shift(self, list_path: tuple, start: int, delta: int) -> None:
+        """Entries from `start` on moved by delta: flags, ticks and auto-fixes follow them."""
+        n = len(list_path)
+
+        def moved(path: str) -> str:
+            parts = try_parse(path)
+            if parts and len(parts) > n and parts[:n] == tuple(list_path) and isinstance(parts[n], int) \
+                    and parts[n] >= start:
+                return format_path(parts[:n] + (parts[n] + delta,) + parts[n + 1:])
+            return path
+
+        for f in self.record.flags:
+            if f.id not in self._detached:
+                f.field = moved(f.field)
+        review = self.record.review
+        review.verified_fields = [moved(p) for p in review.verified_fields]
+        self._auto = {k: moved(v) for k, v in self._auto.items()}
+
+    def _autofix(self, field: str, after) -> None:
+        """A flag whose suggestion the new value takes is fixed; one fixed that way opens again
+        when that field is changed away from it."""
+        values = _scalars(after)
+        for f in self.record.flags:
+            if f.id in self._detached:
+                continue
+            fixes = (f.field == field and after is not None) if f.kind == "missing_section" else \
+                (f.suggestion is not None and _norm(f.suggestion) in values)
+            if self._auto.get(f.id) == field:
+                if not fixes:
+                    f.resolution = "open"
+                    del self._auto[f.id]
+            elif f.resolution == "open" and fixes and related(f.field, field):
+                f.resolution = "fixed"
+                self._auto[f.id] = field

@@ -1,0 +1,621 @@
+"""The review workbench: raw text beside the parsed structure, flags one key away.
+
+One factory (`build_app`) makes the app for the command line and the tests alike. The record
+lives in a `ReviewSession` (workbench.review); this module only shows it and turns keys into
+session operations. Long work (extraction of a long PDF) runs in a worker thread that never
+touches a widget: it hands its result back with `call_from_thread`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.markup import escape
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, ProgressBar, Static, Tree
+
+from workbench import outline
+from workbench.errors import UserError
+from workbench.tui.commands import ReviewCommands
+from workbench.tui.screens.dialogs import HelpScreen, PromptScreen, QuitScreen
+from workbench.tui.screens.editor import EditScreen
+from workbench.tui.widgets.raw import RawView
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+class StructureTree(Tree):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", id="tree.down", show=False),
+        Binding("k", "cursor_up", "Up", id="tree.up", show=False),
+        Binding("space", "app.toggle_verified", "Verified", id="tree.verified", show=False),
+    ]
+    HELP = ("The parsed record: meeting, Indholdsfortegnelse, each item with its sections, tables, people, "
+            "attachments and decisions, Bilagsoversigt, signatures. ⚑N counts a node's open flags, ✓ marks a "
+            "verified field. Enter opens a node; e edits the selected field; space marks it verified; + adds "
+            "below it, x deletes it, m moves a section under another heading.")
+
+
+class DetailPane(VerticalScroll):
+    HELP = "The selected field's value, its flags (message, evidence, suggestion) and its history of changes."
+
+
+class WorkbenchApp(App):
+    CSS_PATH = "workbench.tcss"
+    TITLE = "Referat workbench"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    BINDINGS = [
+        Binding("tab", "focus_next", "Next pane", id="pane.next", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", id="pane.previous", show=False),
+        Binding("n", "next_flag", "Next flag", id="flag.next"),
+        Binding("N", "previous_flag", "Previous flag", id="flag.previous"),
+        Binding("e", "edit", "Edit", id="field.edit"),
+        Binding("a", "accept_flag", "Accept flag", id="flag.accept"),
+        Binding("space", "toggle_verified", "Verified", id="field.verified"),
+        Binding("r", "learn_name", "Learn name", id="name.learn", show=False),
+        Binding("plus", "add", "Add", id="structure.add", show=False),
+        Binding("x,delete", "delete", "Delete", id="structure.delete", show=False),
+        Binding("m", "move_section", "Move section", id="structure.move", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("V", "verify", "Verify", id="record.verify"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit_review", "Quit", id="quit"),
+    ]
+
+    def __init__(self, path: str | Path, config, roster, out_dir: Path | None = None, reviewer: str | None = None):
+        super().__init__()
+        self.path = Path(path)
+        self.config = config
+        self.roster = roster
+        self.out_dir = out_dir
+        self.reviewer = reviewer or config.reviewer or None
+        self.session = None
+        self.nodes: list[outline.Node] = []
+        self.field: str | None = None
+        self.current_flag = None
+        self.search_text = ""
+        self.load_error: str | None = None
+        if config.keys:
+            self.set_keymap(dict(config.keys))
+
+    # -- layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"{escape(self.path.name)} · opening…", id="status")
+        yield ProgressBar(total=None, id="loading", show_eta=False)
+        with Horizontal(id="panes"):
+            yield RawView(id="raw")
+            with Vertical(id="side"):
+                yield StructureTree("Referat", id="tree")
+                with DetailPane(id="detail"):
+                    yield Static("", id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#raw", RawView).border_title = "Raw text"
+        self.query_one("#tree", Tree).border_title = "Structure"
+        self.query_one("#detail", DetailPane).border_title = "Detail"
+        self.query_one("#tree", Tree).focus()
+        self.load()
+
+    # -- loading (a worker: it never touches a widget)
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        from workbench.review import ReviewSession
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._progress, done, total)
+
+        try:
+            session = ReviewSession.open(self.path, self.config, self.roster, out_dir=self.out_dir,
+                                         reviewer=self.reviewer, progress=progress)
+        except UserError as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._loaded, session)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#loading", ProgressBar)
+        bar.update(total=total, progress=done)
+
+    def _failed(self, message: str) -> None:
+        self.load_error = message
+        self.query_one("#loading").add_class("hidden")
+        self.query_one("#status", Static).update(f"[red]{escape(message)}[/red]")
+        self.notify(message, title="Cannot open", severity="error", timeout=30)
+
+    def _loaded(self, session) -> None:
+        self.session = session
+        self.query_one("#loading").add_class("hidden")
+        if session.read_only:
+            self.notify(f"Held by {session.lock_holder}: opened read-only.", title="In use", severity="warning", timeout=15)
+        self.refresh_all()
+        tree = self.query_one("#tree", Tree)
+        tree.root.expand()
+        tree.move_cursor_to_line(0) if hasattr(tree, "move_cursor_to_line") else None
+
+    # -- drawing
+    def refresh_all(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        flags = s.open_flags()
+        flagged = {n for f in flags for n in range(f.lines[0], f.lines[1] + 1)}
+        self.query_one("#raw", RawView).show(s.source, flagged)
+        self._status()
+        self._rebuild_tree()
+        self._show_detail()
+
+    def _status(self) -> None:
+        s = self.session
+        review = s.record.review
+        open_n = len(s.open_flags())
+        state = "[green]verified[/green]" if review.status == "verified" else "draft"
+        extra = " · [yellow]read-only[/yellow]" if s.read_only else ""
+        unsaved = " · [b]unsaved[/b]" if s.dirty else ""
+        self.query_one("#status", Static).update(
+            f"{escape(self.path.name)} · {state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra}")
+        self.sub_title = f"{self.path.name} — {review.status}, {open_n} open"
+
+    def _rebuild_tree(self) -> None:
+        tree = self.query_one("#tree", Tree)
+        expanded = {n.data.field for n in _tree_nodes(tree.root) if n.data is not None and n.is_expanded}
+        keep = self.field
+        self.nodes = outline.build(self.session.record)
+        verified = set(self.session.record.review.verified_fields)
+        flags = self.session.record.flags
+        tree.clear()
+        tree.root.data = None
+
+        def add(parent, node: outline.Node) -> None:
+            n_open = len(outline.flags_under(flags, node.field))
+            label = escape(node.label)
+            if n_open:
+                label += f" [yellow]⚑{n_open}[/yellow]"
+            if node.field in verified:
+                label += " [green]✓[/green]"
+            if node.children:
+                child = parent.add(label, data=node, expand=node.field in expanded)
+                for c in node.children:
+                    add(child, c)
+            else:
+                parent.add_leaf(label, data=node)
+
+        for node in self.nodes:
+            add(tree.root, node)
+        tree.root.expand()
+        if keep:
+            self._cursor_to(keep)
+
+    def _cursor_to(self, field: str) -> None:
+        tree = self.query_one("#tree", Tree)
+        target = None
+        for n in _tree_nodes(tree.root):
+            if n.data is not None and (n.data.field == field or field.startswith(n.data.field + ".")
+                                       or field.startswith(n.data.field + "[")):
+                if target is None or len(n.data.field) > len(target.data.field):
+                    target = n
+        if target is None:
+            return
+        parent = target.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(tree.move_cursor, target)
+        tree.move_cursor(target)
+
+    def _node(self) -> outline.Node | None:
+        if self.field is None:
+            return None
+        return next((n for n in outline.walk(self.nodes) if n.field == self.field), None)
+
+    def _show_detail(self) -> None:
+        body = self.query_one("#detail-body", Static)
+        s = self.session
+        if s is None or self.field is None:
+            body.update("[dim]Select a field in the structure, or press n for the next flag.[/dim]")
+            return
+        node = self._node()
+        parts = [f"[b]{escape(self.field)}[/b]"]
+        if node is not None and node.leaf:
+            try:
+                value = s.get(self.field)
+            except Exception:
+                value = None
+            parts.append(escape(str(value)) if value not in (None, "") else "[dim](no value)[/dim]")
+        elif node is not None:
+            parts.append(escape(node.label))
+        if self.field in s.record.review.verified_fields:
+            parts.append("[green]✓ verified[/green]")
+        flags = outline.flags_under(s.record.flags, self.field, open_only=False)
+        if flags:
+            parts.append("")
+            parts.append("[b]Flags[/b]")
+        for f in flags:
+            mark = "▶ " if self.current_flag is not None and f.id == self.current_flag.id else ""
+            parts.append(f"{mark}[{SEVERITY_STYLE[f.severity]}]{f.severity} {f.kind}[/] "
+                         f"(lines {f.lines[0]}–{f.lines[1]}) [dim]{f.resolution}[/dim]")
+            parts.append(f"  {escape(f.message)}")
+            if f.excerpt:
+                parts.append(f"  [dim]seen:[/dim] {escape(f.excerpt)}")
+            if f.suggestion:
+                parts.append(f"  [dim]suggestion:[/dim] {escape(f.suggestion)}")
+        history = s.history(self.field)
+        if history:
+            parts.append("")
+            parts.append("[b]History[/b]")
+            for c in history:
+                parts.append(f"  {c.at:%Y-%m-%d %H:%M:%S}  {escape(repr(c.before))} → {escape(repr(c.after))}"
+                             + (f" [dim]({escape(c.note)})[/dim]" if c.note else ""))
+        body.update("\n".join(parts))
+
+    # -- selection
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        node = event.node.data
+        if node is None:
+            return
+        self.field = node.field
+        if self.current_flag is not None and not outline._within(self.current_flag.field, node.field) \
+                and not outline._within(node.field, self.current_flag.field):
+            self.current_flag = None
+        span = self.current_flag.lines if self.current_flag is not None else node.span
+        self.query_one("#raw", RawView).select(span)
+        self._show_detail()
+
+    def goto_field(self, field: str) -> None:
+        self.field = field
+        self._cursor_to(field)
+        self._show_detail()
+
+    # -- flags
+    def _flag_step(self, delta: int) -> None:
+        s = self.session
+        if s is None:
+            return
+        flags = self.unresolved()
+        if not flags:
+            self.notify("No open flags.", timeout=3)
+            return
+        if self.current_flag is not None and any(f.id == self.current_flag.id for f in flags):
+            k = next(i for i, f in enumerate(flags) if f.id == self.current_flag.id)
+            k = (k + delta) % len(flags)
+        else:
+            line = self.query_one("#raw", RawView).cursor
+            after = [i for i, f in enumerate(flags) if (f.lines[0] > line if delta > 0 else f.lines[0] < line)]
+            k = (after[0] if delta > 0 else after[-1]) if after else (0 if delta > 0 else len(flags) - 1)
+        flag = flags[k]
+        self.current_flag = flag
+        node = outline.node_for_flag(self.nodes, flag)
+        self.field = node.field if node is not None else flag.field
+        if node is not None:
+            self._cursor_to(node.field)
+        self.query_one("#raw", RawView).select(flag.lines)
+        self._show_detail()
+
+    def unresolved(self) -> list:
+        """What n and N walk through: every unresolved flag, info ones too (shown so they can be checked)."""
+        if self.session is None:
+            return []
+        return sorted((f for f in self.session.record.flags if f.resolution == "open"), key=lambda f: (f.lines[0], f.id))
+
+    def action_next_flag(self) -> None:
+        self._flag_step(1)
+
+    def action_previous_flag(self) -> None:
+        self._flag_step(-1)
+
+    # -- operations
+    def _do(self, op, *args, **kw):
+        """Run one session operation; a refusal is a notification, never a crash."""
+        if self.session is None:
+            return None
+        try:
+            result = op(*args, **kw)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return None
+        self.refresh_all()
+        return result
+
+    def _selected_flag(self):
+        if self.current_flag is not None and self.current_flag.resolution == "open":
+            return self.current_flag
+        if self.field is None or self.session is None:
+            return None
+        flags = outline.flags_under(self.session.record.flags, self.field)
+        return flags[0] if flags else None
+
+    def action_edit(self) -> None:
+        node = self._node()
+        if self.session is None or node is None or not node.leaf:
+            self.notify("Select a field to edit (a leaf of the structure).", timeout=3)
+            return
+        try:
+            value = self.session.get(node.field)
+        except Exception:
+            value = None
+        text = "" if value is None else (value.strftime("%H:%M") if hasattr(value, "strftime") and node.kind == "time"
+                                         else str(value))
+        field = node.field
+
+        def done(result: str | None) -> None:
+            if result is None or result == text:
+                return
+            self._do(self.session.edit, field, result)
+
+        self.push_screen(EditScreen(field, text, node.kind, self.roster, title=node.label), done)
+
+    def action_accept_flag(self) -> None:
+        flag = self._selected_flag()
+        if flag is None:
+            self.notify("No open flag here: n goes to the next one.", timeout=3)
+            return
+        if self._do(self.session.resolve, flag.id, "accepted") is not None:
+            self.notify(f"Accepted: {flag.kind}", timeout=2)
+            self.current_flag = None
+
+    def action_toggle_verified(self) -> None:
+        if self.field is not None:
+            self._do(self.session.toggle_verified, self.field)
+
+    def action_learn_name(self) -> None:
+        flag = self._selected_flag()
+        if flag is None or flag.kind != "name_unknown" or self.session is None:
+            self.notify("r works on a name_unknown flag.", timeout=3)
+            return
+        from workbench.names import RosterError, add_alias, add_person
+
+        path = self.config.roster_path
+        name = flag.excerpt
+        try:
+            if flag.suggestion and flag.suggestion != name:
+                self.roster = add_alias(path, flag.suggestion, name)
+                said = f"'{name}' learned as another name of {flag.suggestion}"
+            else:
+                self.roster = add_person(path, name)
+                said = f"'{name}' added to the roster"
+        except (RosterError, OSError) as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.session.roster = self.roster
+        self._do(self.session.resolve, flag.id, "fixed")
+        self.notify(said, timeout=4)
+
+    def action_add(self) -> None:
+        node = self._node()
+        if node is None or self.session is None:
+            return
+        field = node.field if not node.leaf else node.field.rsplit(".", 1)[0].rsplit("[", 1)[0]
+        group = field.rsplit(".", 1)[-1]
+        if field.endswith(".sections") or (node.leaf and ".sections." in node.field):
+            item = int(node.field.split("[")[1].split("]")[0])
+
+            def add_section(key: str | None) -> None:
+                if key:
+                    self._do(self.session.add_section, item, key)
+
+            self.push_screen(PromptScreen("New section's key (e.g. baggrund):"), add_section)
+            return
+        if group not in ("items", "attachments", "members", "absent", "people", "decisions", "signatures"):
+            if node.field.startswith("items[") and node.field.count(".") == 0:
+                field, group = node.field + ".attachments", "attachments"
+            else:
+                self.notify("Nothing to add here: select items, attachments, people, decisions or signatures.", timeout=4)
+                return
+        question = {"items": "New item's title:", "attachments": "New attachment's title:",
+                    "decisions": "New decision's text:"}.get(group, "Name (title first, e.g. 'Økonomichef Bettina Andersen'):")
+
+        def add(value: str | None) -> None:
+            if not value:
+                return
+            if group == "items":
+                obj = {"title": value}
+            elif group == "attachments":
+                obj = {"title": value}
+            elif group == "decisions":
+                obj = {"text": value}
+            else:
+                from workbench.names import split_title
+
+                title, name = split_title(value, self.roster)
+                obj = {"title": title, "name": name}
+            self._do(self.session.add, field, obj)
+
+        self.push_screen(PromptScreen(question), add)
+
+    def action_delete(self) -> None:
+        node = self._node()
+        if node is None or self.session is None:
+            return
+        field = node.field
+        for suffix in (".name", ".title", ".text"):
+            if field.endswith(suffix) and field[: -len(suffix)].endswith("]"):
+                field = field[: -len(suffix)]
+        if self._do(self.session.delete, field) is not None:
+            self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
+
+    def action_move_section(self) -> None:
+        node = self._node()
+        if node is None or ".sections." not in node.field:
+            self.notify("m moves a section: select one first.", timeout=3)
+            return
+        item = int(node.field.split("[")[1].split("]")[0])
+        key = node.field.rsplit(".", 1)[1]
+
+        def move(new_key: str | None) -> None:
+            if new_key:
+                self._do(self.session.move_section, item, key, new_key)
+                self.field = f"items[{item}].sections.{new_key}"
+
+        self.push_screen(PromptScreen(f"Move section '{key}' under which heading (key)?"), move)
+
+    def action_undo(self) -> None:
+        if self.session is not None and self._do(self.session.undo) is None:
+            self.notify("Nothing to undo.", timeout=2)
+
+    def action_redo(self) -> None:
+        if self.session is not None and self._do(self.session.redo) is None:
+            self.notify("Nothing to redo.", timeout=2)
+
+    def action_save(self) -> None:
+        path = self._do(self.session.save) if self.session is not None else None
+        if path is not None:
+            self.notify(f"Saved {path}", timeout=3)
+
+    def action_verify(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if s.record.review.status == "verified":
+            def back(reason: str | None) -> None:
+                if reason:
+                    self._do(s.unverify, reason)
+
+            self.push_screen(PromptScreen("The record is verified. Why return it to draft?"), back)
+            return
+
+        def verify(name: str | None) -> None:
+            if not name:
+                return
+            self.reviewer = name
+            if self._do(s.verify, name) is not None or s.record.review.status == "verified":
+                self.notify(f"Verified by {name} and saved.", timeout=4)
+
+        if self.reviewer:
+            verify(self.reviewer)
+        elif s.open_flags():
+            self._do(s.verify, None)  # refused with the reason, before asking anything
+        else:
+            self.push_screen(PromptScreen("Who is verifying? (your name)"), verify)
+
+    def action_search(self) -> None:
+        def find(text: str | None) -> None:
+            raw = self.query_one("#raw", RawView)
+            if not text:
+                raw.matches = set()
+                raw.refresh()
+                return
+            self.search_text = text
+            needle = text.casefold()
+            hits = [ln.no for ln in raw.lines if needle in ln.text.casefold()]
+            raw.matches = set(hits)
+            if not hits:
+                self.notify(f"'{text}' is not in the text.", timeout=3)
+                raw.refresh()
+                return
+            nxt = next((n for n in hits if n > raw.cursor), hits[0])
+            raw.select((nxt, nxt))
+            raw.focus()
+            self.notify(f"{len(hits)} line{'s' if len(hits) > 1 else ''} with '{text}'", timeout=3)
+
+        self.push_screen(PromptScreen("Search the raw text:", self.search_text), find)
+
+    def action_help(self) -> None:
+        focused = self.focused
+        widget = focused
+        while widget is not None and not getattr(widget, "HELP", None):
+            widget = widget.parent
+        text = getattr(widget, "HELP", "") if widget is not None else ""
+        lines = ["# Help", "", text or "The review workbench.", "", "## Keys here", ""]
+        if widget is not None:
+            for b in getattr(widget, "BINDINGS", []):
+                lines.append(f"- `{b.key}` {b.description}")
+        lines += ["", "## Keys everywhere", ""]
+        for b in self.BINDINGS:
+            lines.append(f"- `{b.key}` {b.description}")
+        lines += ["- `ctrl+p` command palette (save, verify, go to item N, re-parse, next file, theme)"]
+        self.push_screen(HelpScreen("\n".join(lines)))
+
+    def action_reparse(self) -> None:
+        if self.session is not None and hasattr(self.session, "reparse"):
+            self._do(self.session.reparse)
+
+    def action_next_file(self) -> None:
+        folder = self.path.parent
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".pdf", ".txt", ".md") and p.is_file())
+        later = [p for p in files if p.name > self.path.name]
+        if not later:
+            self.notify("No next file in this folder.", timeout=3)
+            return
+
+        def go(choice: str | None = "save") -> None:
+            if choice == "keep":
+                return
+            if choice == "save" and self.session is not None and self.session.dirty:
+                self._do(self.session.save)
+            if self.session is not None:
+                self.session.close()
+            self.path = later[0]
+            self.session = None
+            self.field = None
+            self.current_flag = None
+            self.query_one("#loading").remove_class("hidden")
+            self.query_one("#status", Static).update(f"{escape(self.path.name)} · opening…")
+            self.load()
+
+        if self.session is not None and self.session.dirty:
+            self.push_screen(QuitScreen(), go)
+        else:
+            go()
+
+    def action_quit_review(self) -> None:
+        s = self.session
+        if s is None or not s.dirty:
+            self._close_and_exit()
+            return
+
+        def choice(answer: str) -> None:
+            if answer == "keep":
+                return
+            if answer == "save" and self._do(s.save) is None:
+                return
+            self._close_and_exit(discard=answer == "discard")
+
+        self.push_screen(QuitScreen(), choice)
+
+    def _close_and_exit(self, discard: bool = False) -> None:
+        if self.session is not None:
+            if discard and hasattr(self.session, "discard"):
+                self.session.discard()
+            self.session.close()
+        self.exit()
+
+    # -- raw pane repairs
+    def on_raw_view_repair(self, event: RawView.Repair) -> None:
+        s = self.session
+        if s is None:
+            return
+        line = s.source.lines[event.line - 1].text
+        column = _raw_column(line, event.column)
+        if event.kind == "split" and not 0 < column < len(line):
+            self.notify("Put the cursor inside the line (left/right) where it should be split.", timeout=4)
+            return
+        if self._do(s.repair, event.kind, event.line, column if event.kind == "split" else None) is not None:
+            self.notify({"join": "Joined with the next line", "split": "Split", "furniture": "Marked as page furniture"}[event.kind]
+                        + " (ctrl+z undoes it).", timeout=3)
+
+
+def _raw_column(text: str, display: int) -> int:
+    """The index in `text` of display column `display` (tabs shown as 4 wide)."""
+    shown = 0
+    for i, ch in enumerate(text):
+        if shown >= display:
+            return i
+        shown = (shown // 4 + 1) * 4 if ch == "\t" else shown + 1
+    return len(text)
+
+
+def _tree_nodes(node):
+    yield node
+    for child in node.children:
+        yield from _tree_nodes(child)
+
+
+def build_app(path, config, roster, out_dir=None, reviewer=None) -> WorkbenchApp:
+    """The one factory, for the command line and the tests alike."""
+    return WorkbenchApp(path, config, roster, out_dir=out_dir, reviewer=reviewer)

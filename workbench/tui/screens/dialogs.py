@@ -1,0 +1,83 @@
+"""Small modal dialogs: quit with unsaved changes, a one-line prompt, and help."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown
+
+
+class QuitScreen(ModalScreen[str]):
+    """Keep editing / Discard / Save: returns "keep", "discard" or "save"."""
+
+    BINDINGS = [
+        Binding("escape,k", "choose('keep')", "Keep editing", id="quit.keep"),
+        Binding("d", "choose('discard')", "Discard", id="quit.discard"),
+        Binding("s", "choose('save')", "Save", id="quit.save"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("There are unsaved changes.", id="dialog-title")
+            yield Label("[dim]They are safe in the journal either way; 'Discard' leaves the saved record as it was.[/dim]")
+            with Horizontal(id="dialog-buttons"):
+                yield Button("Keep editing (k)", id="keep", variant="primary")
+                yield Button("Discard (d)", id="discard", variant="error")
+                yield Button("Save (s)", id="save", variant="success")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "keep")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Asks for one line (a reviewer's name, a reason, a search); None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+
+    def on_mount(self) -> None:
+        if self.app.is_headless:
+            self.query_one(Input).cursor_blink = False
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        self.dismiss(value or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for the focused pane: what it shows and its keys, then the keys that work everywhere."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(self.text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,131 @@
+"""The modal editor: one line or several, as the field needs; for a person, roster names
+ranked by rapidfuzz under the input, updated at each keystroke."""
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.validation import Function
+from textual.widgets import Input, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+VALIDATORS = {
+    "date": Function(lambda v: _date(v) is not None, "a date: YYYY-MM-DD or DD-MM-YYYY"),
+    "time": Function(lambda v: _time(v) is not None, "a time: HH:MM"),
+    "number": Function(lambda v: v.strip() == "" or v.strip().isdigit(), "a whole number"),
+    "access": Function(lambda v: v.strip() in ("open", "closed"), "open or closed"),
+}
+
+
+def _date(text: str):
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            pass
+    return None
+
+
+def _time(text: str):
+    for fmt in ("%H:%M", "%H.%M", "%H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).time()
+        except ValueError:
+            pass
+    return None
+
+
+class EditScreen(ModalScreen[str | None]):
+    """Returns the new value as text, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+        Binding("ctrl+s", "accept", "Accept", id="editor.accept", show=False),
+        Binding("down", "suggestion(1)", "Next name", id="editor.next", show=False),
+        Binding("up", "suggestion(-1)", "Previous name", id="editor.prev", show=False),
+    ]
+    HELP = "Type the value. Enter accepts (in a long text: ctrl+s), escape cancels. For a person, up/down pick a roster name."
+
+    def __init__(self, field: str, value: str, kind: str = "text", roster=None, title: str | None = None) -> None:
+        super().__init__()
+        self.field = field
+        self.value = value
+        self.kind = kind
+        self.roster = roster
+        self.title_text = title or field
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor"):
+            yield Label(f"[b]{self.title_text}[/b]  [dim]{self.field}[/dim]", id="editor-title")
+            if self.kind == "long":
+                yield TextArea(self.value, id="editor-area", soft_wrap=True)
+                yield Label("[dim]ctrl+s: accept · escape: cancel[/dim]")
+            else:
+                validators = [VALIDATORS[self.kind]] if self.kind in VALIDATORS else []
+                yield Input(self.value, id="editor-input", validators=validators, select_on_focus=False)
+                if self.kind == "person":
+                    yield OptionList(id="suggestions")
+                yield Label("", id="editor-error")
+                yield Label("[dim]enter: accept · escape: cancel" + (" · ↑↓: roster names" if self.kind == "person" else "")
+                            + "[/dim]")
+
+    def on_mount(self) -> None:
+        if self.app.is_headless:  # tests and snapshots: no blinking cursor
+            for widget in self.query("Input, TextArea"):
+                widget.cursor_blink = False
+        if self.kind == "long":
+            self.query_one(TextArea).focus()
+        else:
+            self.query_one(Input).focus()
+            if self.kind == "person":
+                self._suggest(self.value)
+
+    def _suggest(self, text: str) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        options.clear_options()
+        if self.roster is None or not text.strip():
+            return
+        for m in self.roster.match(text, limit=5):
+            options.add_option(Option(f"{m.person.name}  [dim]{m.score:.0f}{' ✓' if m.certain else ''}[/dim]",
+                                      id=m.person.name))
+        options.highlighted = None  # enter keeps what was typed; the arrows pick a roster name
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.kind == "person":
+            self._suggest(event.value)
+        self.query_one("#editor-error", Label).update("")
+
+    def action_suggestion(self, delta: int) -> None:
+        if self.kind != "person":
+            return
+        options = self.query_one("#suggestions", OptionList)
+        if not options.option_count:
+            return
+        current = options.highlighted
+        options.highlighted = (0 if current is None else (current + delta) % options.option_count)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        if self.kind == "long":
+            self.dismiss(self.query_one(TextArea).text)
+            return
+        if self.kind == "person":
+            options = self.query_one("#suggestions", OptionList)
+            if options.highlighted is not None:
+                self.dismiss(options.get_option_at_index(options.highlighted).id)
+                return
+        field = self.query_one(Input)
+        result = field.validate(field.value)
+        if result is not None and not result.is_valid:
+            self.query_one("#editor-error", Label).update(f"[red]{'; '.join(result.failure_descriptions)}[/red]")
+            return
+        self.dismiss(field.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

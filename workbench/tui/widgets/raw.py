@@ -1,0 +1,154 @@
+"""The raw pane: the source lines with their numbers, drawn only where they are in view.
+
+Page boundaries show in the gutter, page furniture is greyed, flagged lines are marked, the
+selected field's lines are highlighted. `J`, `S` and `H` repair the source (join, split at
+the cursor's column, mark as page furniture) as corrections laid over the lines.
+"""
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GUTTER = 8
+
+
+class RawView(ScrollView, can_focus=True):
+    """Source lines 1..N; the cursor is a line and a column."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", id="raw.up", show=False),
+        Binding("down,j", "cursor(1)", "Down", id="raw.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="raw.pageup", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="raw.pagedown", show=False),
+        Binding("left,h", "column(-1)", "Left", id="raw.left", show=False),
+        Binding("right,l", "column(1)", "Right", id="raw.right", show=False),
+        Binding("home", "home", "Line start", id="raw.home", show=False),
+        Binding("end", "end", "Line end", id="raw.end", show=False),
+        Binding("J", "repair('join')", "Join line", id="raw.join"),
+        Binding("S", "repair('split')", "Split line", id="raw.split"),
+        Binding("H", "repair('furniture')", "Page furniture", id="raw.furniture"),
+    ]
+    HELP = ("The source as extracted, line by line. Greyed lines are page headers and numbers; ! marks a "
+            "flagged line; the highlighted lines are the selected field's. J joins a line with the next, S "
+            "splits it at the cursor, H marks it as page furniture: each is kept as a correction over the source.")
+
+    cursor = reactive(1)
+    column = reactive(0)
+
+    class Repair(Message):
+        def __init__(self, kind: str, line: int, column: int) -> None:
+            super().__init__()
+            self.kind, self.line, self.column = kind, line, column
+
+    class Moved(Message):
+        def __init__(self, line: int) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.lines: list = []
+        self.flagged: set[int] = set()
+        self.selected: tuple[int, int] | None = None
+        self.matches: set[int] = set()
+
+    def show(self, source, flagged: set[int]) -> None:
+        self.lines = list(source.lines) if source is not None else []
+        self.flagged = flagged
+        width = max((len(ln.text.expandtabs(4)) for ln in self.lines[:5000]), default=0) + GUTTER + 2
+        self.virtual_size = Size(width, len(self.lines))
+        self.cursor = min(max(1, self.cursor), max(1, len(self.lines)))
+        self.refresh()
+
+    def select(self, span: tuple[int, int] | None, move: bool = True) -> None:
+        self.selected = span
+        if span and move:
+            self.cursor = span[0]
+            self.scroll_to_line(span[0], center=True)
+        self.refresh()
+
+    def scroll_to_line(self, line: int, center: bool = False) -> None:
+        top = self.scroll_offset.y
+        height = max(1, self.size.height)
+        y = line - 1
+        if center and not top <= y < top + height:
+            self.scroll_to(y=max(0, y - height // 3), animate=False)
+        elif y < top:
+            self.scroll_to(y=y, animate=False)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.size.width
+        if index >= len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        line = self.lines[index]
+        no = index + 1
+        new_page = index == 0 or (line.page is not None and self.lines[index - 1].page != line.page)
+        mark = "!" if no in self.flagged else " "
+        page = f"p{line.page}" if new_page and line.page is not None else ""
+        gutter = f"{page:>3}{no:>4}{mark}"
+        base = Style(color="grey50") if line.furniture else Style()
+        if self.selected and self.selected[0] <= no <= self.selected[1]:
+            base += Style(bgcolor="grey23")
+        if no in self.matches:
+            base += Style(bgcolor="dark_goldenrod")
+        gstyle = Style(color="grey42", bold=new_page)
+        if no in self.flagged:
+            gstyle = Style(color="yellow", bold=True)
+        text = line.text.expandtabs(4) or ""
+        segments = [Segment(gutter, gstyle), Segment(" ")]
+        if no == self.cursor and self.has_focus:
+            col = min(self.column, len(text))
+            segments += [Segment(text[:col], base), Segment(text[col:col + 1] or " ", base + Style(reverse=True)),
+                         Segment(text[col + 1:], base)]
+        else:
+            segments.append(Segment(text, base + (Style(bold=True) if no == self.cursor else Style())))
+        strip = Strip(segments)
+        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, self.rich_style)
+
+    # -- keys
+    def action_cursor(self, delta: int) -> None:
+        self._move(self.cursor + delta)
+
+    def action_page(self, delta: int) -> None:
+        self._move(self.cursor + delta * max(1, self.size.height - 1))
+
+    def action_column(self, delta: int) -> None:
+        text = self.lines[self.cursor - 1].text.expandtabs(4) if self.lines else ""
+        self.column = max(0, min(len(text), self.column + delta))
+        self.refresh()
+
+    def action_home(self) -> None:
+        self.column = 0
+        self.refresh()
+
+    def action_end(self) -> None:
+        self.column = len(self.lines[self.cursor - 1].text.expandtabs(4)) if self.lines else 0
+        self.refresh()
+
+    def _move(self, line: int) -> None:
+        if not self.lines:
+            return
+        self.cursor = max(1, min(len(self.lines), line))
+        self.scroll_to_line(self.cursor)
+        self.refresh()
+        self.post_message(self.Moved(self.cursor))
+
+    def action_repair(self, kind: str) -> None:
+        if self.lines:
+            self.post_message(self.Repair(kind, self.cursor, self.column))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
