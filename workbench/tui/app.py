@@ -80,6 +80,7 @@ class WorkbenchApp(App):
         self.current_flag = None
         self.search_text = ""
         self.load_error: str | None = None
+        self._shown: tuple = (None, None)
         if config.keys:
             self.set_keymap(dict(config.keys))
 
@@ -206,8 +207,8 @@ class WorkbenchApp(App):
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        self.call_after_refresh(tree.move_cursor, target)
-        tree.move_cursor(target)
+        if tree.cursor_node is not target:
+            tree.move_cursor(target)
 
     def _node(self) -> outline.Node | None:
         if self.field is None:
@@ -215,6 +216,7 @@ class WorkbenchApp(App):
         return next((n for n in outline.walk(self.nodes) if n.field == self.field), None)
 
     def _show_detail(self) -> None:
+        self._shown = (self.field, self.current_flag)
         body = self.query_one("#detail-body", Static)
         s = self.session
         if s is None or self.field is None:
@@ -257,8 +259,8 @@ class WorkbenchApp(App):
     # -- selection
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         node = event.node.data
-        if node is None:
-            return
+        if node is None or (node.field == self.field and self._shown == (self.field, self.current_flag)):
+            return  # already on show (n moved the cursor here)
         self.field = node.field
         if self.current_flag is not None and not outline._within(self.current_flag.field, node.field) \
                 and not outline._within(node.field, self.current_flag.field):
