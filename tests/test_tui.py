@@ -203,3 +203,62 @@ async def test_a_file_that_cannot_be_read_is_a_notification_not_a_crash(tmp_path
         assert app.session is None and "bad.pdf" in app.load_error
         await pilot.press("n", "e", "ctrl+s", "V")  # nothing to act on, nothing breaks
         assert app.is_running
+
+
+async def test_r_learns_a_name_into_the_roster(tmp_path, out, config, roster):
+    import shutil
+
+    from workbench.names import Roster
+
+    roster_copy = tmp_path / "roster.toml"
+    shutil.copy(config.roster_path, roster_copy)
+    cfg = dataclasses.replace(config, roster_path=roster_copy)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Direktionen\n\nREFERAT\n\nMedlemmer: Kommunaldirektør Rasmus Ukendtsen\n\n1. Punkt\n\nÅben sag\n\nSagsgang\n\nDIR\n",
+                   encoding="utf-8")
+    app = make_app(doc, cfg, Roster.load(roster_copy), out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        assert app.current_flag.kind == "name_unknown"
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.flag(app.current_flag.id).resolution == "fixed"
+    learned = Roster.load(roster_copy)
+    assert learned.certain("Rasmus Ukendtsen") is not None
+    assert "Rasmus Ukendtsen" not in config.roster_path.read_text(encoding="utf-8")
+
+
+async def test_give_a_missing_item_number_and_return_a_verified_record_to_draft(tmp_path, out, config, roster):
+    doc = copy_seed(tmp_path, "004_60c343e47a70d8f7.txt")
+    app = make_app(doc, config, roster, out, reviewer="Sekretær Hansen")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("items[0].number")
+        await pilot.pause()
+        await pilot.press("e", *"1", "enter")
+        await pilot.pause()
+        assert app.session.record.items[0].number == 1
+        assert all(f.resolution == "fixed" for f in app.session.record.flags if f.kind == "numbering_gap")
+        while app.unresolved():
+            await pilot.press("n", "a")
+        await pilot.press("V")
+        await pilot.pause()
+        assert app.session.record.review.status == "verified"
+        await pilot.press("V", *"Forkert dato", "enter")
+        await pilot.pause()
+        assert app.session.record.review.status == "draft"
+        assert any("Forkert dato" in str(c.after) or "Forkert dato" in (c.note or "") for c in app.session.record.corrections)
+
+
+async def test_command_palette_goes_to_an_item(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to item 7")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.field == "items[6]"
