@@ -13,7 +13,7 @@ from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from workbench import outline
@@ -21,6 +21,7 @@ from workbench.errors import UserError
 from workbench.tui.commands import ReviewCommands
 from workbench.tui.screens.dialogs import HelpScreen, PromptScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
+from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.raw import RawView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -36,10 +37,6 @@ class StructureTree(Tree):
             "attachments and decisions, Bilagsoversigt, signatures. ⚑N counts a node's open flags, ✓ marks a "
             "verified field. Enter opens a node; e edits the selected field; space marks it verified; + adds "
             "below it, x deletes it, m moves a section under another heading.")
-
-
-class DetailPane(VerticalScroll):
-    HELP = "The selected field's value, its flags (message, evidence, suggestion) and its history of changes."
 
 
 class WorkbenchApp(App):
@@ -93,8 +90,7 @@ class WorkbenchApp(App):
             yield RawView(id="raw")
             with Vertical(id="side"):
                 yield StructureTree("Referat", id="tree")
-                with DetailPane(id="detail"):
-                    yield Static("", id="detail-body")
+                yield DetailPane(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -166,6 +162,7 @@ class WorkbenchApp(App):
     def _rebuild_tree(self) -> None:
         tree = self.query_one("#tree", Tree)
         expanded = {n.data.field for n in _tree_nodes(tree.root) if n.data is not None and n.is_expanded}
+        first = not self.nodes  # the first time everything is open: n never has to unfold the tree
         keep = self.field
         self.nodes = outline.build(self.session.record)
         verified = set(self.session.record.review.verified_fields)
@@ -181,7 +178,7 @@ class WorkbenchApp(App):
             if node.field in verified:
                 label += " [green]✓[/green]"
             if node.children:
-                child = parent.add(label, data=node, expand=node.field in expanded)
+                child = parent.add(label, data=node, expand=node.field in expanded or (first and parent is tree.root))
                 for c in node.children:
                     add(child, c)
             else:
@@ -205,7 +202,8 @@ class WorkbenchApp(App):
             return
         parent = target.parent
         while parent is not None:
-            parent.expand()
+            if not parent.is_expanded:
+                parent.expand()
             parent = parent.parent
         if tree.cursor_node is not target:
             tree.move_cursor(target)
@@ -217,10 +215,10 @@ class WorkbenchApp(App):
 
     def _show_detail(self) -> None:
         self._shown = (self.field, self.current_flag)
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one("#detail", DetailPane)
         s = self.session
         if s is None or self.field is None:
-            body.update("[dim]Select a field in the structure, or press n for the next flag.[/dim]")
+            body.show("[dim]Select a field in the structure, or press n for the next flag.[/dim]")
             return
         node = self._node()
         parts = [f"[b]{escape(self.field)}[/b]"]
@@ -254,7 +252,7 @@ class WorkbenchApp(App):
             for c in history:
                 parts.append(f"  {c.at:%Y-%m-%d %H:%M:%S}  {escape(repr(c.before))} → {escape(repr(c.after))}"
                              + (f" [dim]({escape(c.note)})[/dim]" if c.note else ""))
-        body.update("\n".join(parts))
+        body.show("\n".join(parts))
 
     # -- selection
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
