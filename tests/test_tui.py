@@ -262,3 +262,15 @@ async def test_command_palette_goes_to_an_item(seed, out, config, roster):
         await pilot.press("enter")
         await pilot.pause()
         assert app.field == "items[6]"
+
+
+async def test_n_moves_the_tree_cursor_into_folded_nodes(seed, out, config, roster):
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = app.query_one("#tree")
+        for flag in app.unresolved()[:4]:
+            await pilot.press("n")
+            await pilot.pause()
+            assert tree.cursor_node is not None and tree.cursor_node.data is not None
+            assert flag.field.startswith(tree.cursor_node.data.field) or tree.cursor_node.data.field.startswith(flag.field)

@@ -201,11 +201,15 @@ class WorkbenchApp(App):
         if target is None:
             return
         parent = target.parent
+        unfolded = False
         while parent is not None:
             if not parent.is_expanded:
                 parent.expand()
+                unfolded = True
             parent = parent.parent
-        if tree.cursor_node is not target:
+        if unfolded:  # the tree knows the new lines only after its next refresh
+            self.call_after_refresh(tree.move_cursor, target)
+        elif tree.cursor_node is not target:
             tree.move_cursor(target)
 
     def _node(self) -> outline.Node | None:
