@@ -274,3 +274,23 @@ async def test_n_moves_the_tree_cursor_into_folded_nodes(seed, out, config, rost
             await pilot.pause()
             assert tree.cursor_node is not None and tree.cursor_node.data is not None
             assert flag.field.startswith(tree.cursor_node.data.field) or tree.cursor_node.data.field.startswith(flag.field)
+
+
+async def test_a_long_pdf_shows_progress_and_can_be_cancelled(tmp_path, out, config, roster):
+    from pdfmaker import text_pdf
+
+    pdf = text_pdf(tmp_path / "long.pdf", [[("h", f"{n}. Punkt {n}"), ("p", "Åben sag"), ("b", "Sagsgang"), ("p", "DIR")]
+                                           for n in range(1, 121)])
+    app = make_app(pdf, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.query_one("#loading")
+        waited = 0.0
+        while (bar.progress or 0) < 1 and waited < 20:
+            await pilot.pause(0.02)
+            waited += 0.02
+        assert bar.total == 120 and 1 <= bar.progress < 120
+        await pilot.press("escape")
+        await loaded(pilot)
+        assert app.session is None and "cancelled" in app.load_error
+        assert app.is_running
+    assert not out.exists() or not list(out.iterdir())

@@ -10,6 +10,7 @@ Every error a user can cause prints one line to standard error and exits 2.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         argv = ["review", str(SAMPLE)]  # no argument: the bundled sample
     args = _parser().parse_args(argv)
+    # a polite stop (SIGTERM) unwinds like ctrl+c, so helpers and temp files are cleaned up
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         return _run(args)
     except UserError as exc:

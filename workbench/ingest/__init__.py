@@ -9,7 +9,11 @@ from workbench.config import Config
 from workbench.errors import InputError
 from workbench.model import SourceText
 
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
+Progress = Callable[[int, int], None]  # (pages done, pages in all); may raise Cancelled
+
+
+class Cancelled(InputError):
+    """The reader stopped a long extraction."""
 
 
 def sniff_format(path: Path, head: bytes) -> str:

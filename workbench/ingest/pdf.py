@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import time
 from pathlib import Path
 
 from workbench.config import Config
@@ -19,14 +20,11 @@ from workbench.model import SourceLine, SourceText
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 
 
-def _open(path: Path, data: bytes):
+def _open(path: Path):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     name = str(path)
-    if not data.lstrip().startswith(b"%PDF"):
-        kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
-        raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
     try:
         pdf = pdfplumber.open(path)
         len(pdf.pages)  # reading the page tree finds most damage
@@ -40,20 +38,93 @@ def _open(path: Path, data: bytes):
 
 
 def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceText:
+    """Extract the PDF in a child process, so that a pathological file can be stopped from
+    outside after `limits.max_seconds`, and a long one cancelled: `progress(done, total)` is
+    called as pages are read, and may raise `Cancelled`."""
+    import multiprocessing
+
     import pdfplumber
 
     name = str(path)
-    pdf = _open(path, data)
+    if not data.lstrip().startswith(b"%PDF"):
+        kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
+        raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_extract_child, args=(str(path), config.max_pages, send), daemon=True)
+    child.start()
+    send.close()
+    deadline = time.monotonic() + config.max_seconds
+    result = None
+    try:
+        while result is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise InputError(f"{name}: reading the PDF took longer than {config.max_seconds:g} s "
+                                 "(limits.max_seconds); it may be damaged or built to hang readers")
+            if not receive.poll(min(left, 0.25)):
+                if not child.is_alive() and not receive.poll(0):
+                    raise InputError(f"{name}: the PDF reader stopped unexpectedly (exit code {child.exitcode})")
+                continue
+            try:
+                message = receive.recv()
+            except EOFError:
+                raise InputError(f"{name}: the PDF reader stopped unexpectedly (exit code {child.exitcode})") from None
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            else:
+                result = message
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(timeout=5)
+        receive.close()
+    if result[0] == "error":
+        raise InputError(result[1])
+    _, lines, count = result
+    for i, line in enumerate(lines):
+        line.no = i + 1
+    return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
+                      lines=lines, pages=count)
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel ends this child when its parent dies, however it dies (kill -9 too)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _extract_child(path: str, max_pages: int, send) -> None:
+    """In the child process: every page's lines, or one error message, down the pipe."""
+    _die_with_parent()
+    try:
+        lines, count = _extract(Path(path), max_pages, lambda done, total: send.send(("progress", done, total)))
+        send.send(("lines", lines, count))
+    except InputError as exc:
+        send.send(("error", str(exc)))
+    except BaseException as exc:  # never a traceback from the child
+        send.send(("error", f"{path}: the PDF cannot be read ({type(exc).__name__}: {exc})"))
+    finally:
+        send.close()
+
+
+def _extract(path: Path, max_pages: int, progress) -> tuple[list[SourceLine], int]:
+    name = str(path)
+    pdf = _open(path)
     lines: list[SourceLine] = []
     try:
-        try:
-            count = len(pdf.pages)
-        except Exception as exc:
-            raise InputError(f"{name}: the PDF is damaged or cut off ({type(exc).__name__}: {exc})") from None
+        count = len(pdf.pages)
         if count == 0:
             raise InputError(f"{name}: the PDF has no pages")
-        if count > config.max_pages:
-            raise InputError(f"{name}: the PDF has {count} pages, over the limit of {config.max_pages} (limits.max_pages)")
+        if count > max_pages:
+            raise InputError(f"{name}: the PDF has {count} pages, over the limit of {max_pages} (limits.max_pages)")
         chars_seen = 0
         for index in range(count):
             try:
@@ -70,16 +141,12 @@ def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceTe
                     pass
             chars_seen += n_chars
             lines.extend(page_lines)
-            if progress is not None:
-                progress(index + 1, count)
+            progress(index + 1, count)
     finally:
         pdf.close()
     if chars_seen == 0:
         raise InputError(f"{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read")
-    for i, line in enumerate(lines):
-        line.no = i + 1
-    return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
-                      lines=lines, pages=count)
+    return lines, count
 
 
 def read_page(page, number: int) -> tuple[list[SourceLine], int]:

@@ -62,6 +62,7 @@ class WorkbenchApp(App):
         Binding("slash", "search", "Search", id="search"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit_review", "Quit", id="quit"),
+        Binding("escape", "cancel_load", "Cancel opening", id="load.cancel", show=False),
     ]
 
     def __init__(self, path: str | Path, config, roster, out_dir: Path | None = None, reviewer: str | None = None):
@@ -78,13 +79,14 @@ class WorkbenchApp(App):
         self.search_text = ""
         self.load_error: str | None = None
         self._shown: tuple = (None, None)
+        self._cancel_load = False
         if config.keys:
             self.set_keymap(dict(config.keys))
 
     # -- layout
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{escape(self.path.name)} · opening…", id="status")
+        yield Static(f"{escape(self.path.name)} · opening… (escape cancels)", id="status")
         yield ProgressBar(total=None, id="loading", show_eta=False)
         with Horizontal(id="panes"):
             yield RawView(id="raw")
@@ -105,7 +107,11 @@ class WorkbenchApp(App):
     def load(self) -> None:
         from workbench.review import ReviewSession
 
+        from workbench.ingest import Cancelled
+
         def progress(done: int, total: int) -> None:
+            if self._cancel_load:
+                raise Cancelled(f"{self.path}: opening cancelled after {done} of {total} pages")
             self.call_from_thread(self._progress, done, total)
 
         try:
@@ -115,6 +121,11 @@ class WorkbenchApp(App):
             self.call_from_thread(self._failed, str(exc))
             return
         self.call_from_thread(self._loaded, session)
+
+    def action_cancel_load(self) -> None:
+        if self.session is None and self.load_error is None:
+            self._cancel_load = True
+            self.query_one("#status", Static).update(f"{escape(self.path.name)} · cancelling…")
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#loading", ProgressBar)
@@ -559,7 +570,8 @@ class WorkbenchApp(App):
             self.field = None
             self.current_flag = None
             self.query_one("#loading").remove_class("hidden")
-            self.query_one("#status", Static).update(f"{escape(self.path.name)} · opening…")
+            self._cancel_load = False
+            self.query_one("#status", Static).update(f"{escape(self.path.name)} · opening… (escape cancels)")
             self.load()
 
         if self.session is not None and self.session.dirty:
