@@ -441,7 +441,7 @@ def test_add_person_is_atomic(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(names_mod.os, "replace", boom)
-    with pytest.raises(RosterError, match=r"^.*roster.toml: cannot write \(No space left on device\); the file is unchanged$"):
+    with pytest.raises(RosterError, match=r"^.*roster.toml: could not be written \(No space left on device\); the previous file is unchanged$"):
         add_person(p, "Bettina Andersen")
     assert p.read_text(encoding="utf-8") == COMMENTED
     assert sorted(x.name for x in tmp_path.iterdir()) == ["roster.toml"]  # no temp file left

@@ -29,8 +29,6 @@ import difflib
 import heapq
 import os
 import re
-import stat
-import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -1193,39 +1191,10 @@ def _dump_roster(data: dict) -> str:
 
 
 def _atomic_write(path: Path, text: str, label: str, bom: bool = False) -> None:
-    """Write `text` to `path` atomically: temp file in the same folder, fsync, os.replace."""
-    target = Path(os.path.realpath(path))
-    folder = target.parent
-    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-        except FileNotFoundError:
-            pass
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as e:
-        raise RosterError(f"{label}: cannot write ({e.strerror or e}); the file is unchanged") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    try:  # make the rename itself durable
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    """Write `text` to `path` atomically (record.write_atomic), keeping the file's BOM and mode."""
+    from workbench.record import write_atomic
+
+    write_atomic(Path(path), (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), error=RosterError)
 
 
 def _finish_edit(path: Path, label: str, text: str | None, expected: dict, bom: bool) -> Roster:

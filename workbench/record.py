@@ -7,6 +7,7 @@ the same folder, flushed and fsynced, then `os.replace`.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,8 @@ def _clean(d: dict) -> dict:
     return {k: v for k, v in d.items() if v is not None}
 
 
-def _person(p: Person) -> dict:
+def person_dict(p: Person) -> dict:
+    """A person as the record writes one: title and name, or title and `vacant`."""
     d = {"role": p.role, "title": p.title}
     if p.vacant:
         d["vacant"] = True
@@ -46,8 +48,8 @@ def to_dict(ref: Referat) -> dict:
     })
     out["meeting"] = _clean({
         "body": m.body, "kind": m.kind, "place": m.place, "date": m.date, "start": m.start, "end": m.end,
-        "members": [_person(p) for p in m.members],
-        "absent": [_person(p) for p in m.absent],
+        "members": [person_dict(p) for p in m.members],
+        "absent": [person_dict(p) for p in m.absent],
     })
     out["toc"] = [_clean({"number": e.number, "title": e.title, "page": e.page}) for e in ref.toc]
     items = []
@@ -57,7 +59,7 @@ def to_dict(ref: Referat) -> dict:
         d["sections"] = {k: s.text for k, s in it.sections.items()}
         d["tables"] = [{"section": t.section, "columns": list(t.columns), "rows": [list(r) for r in t.rows]}
                        for t in it.tables]
-        d["people"] = [_person(p) for p in it.people]
+        d["people"] = [person_dict(p) for p in it.people]
         d["attachments"] = [_clean({"number": a.number, "access": a.access, "title": a.title, "ref": a.ref})
                             for a in it.attachments]
         d["decisions"] = [_clean({"body": x.body, "date": x.date, "text": x.text}) for x in it.decisions]
@@ -65,7 +67,7 @@ def to_dict(ref: Referat) -> dict:
     out["items"] = items
     out["attachment_index"] = [_clean({"item": e.item, "number": e.number, "access": e.access, "title": e.title,
                                        "ref": e.ref}) for e in ref.attachment_index]
-    out["signatures"] = [_person(p) for p in ref.signatures]
+    out["signatures"] = [person_dict(p) for p in ref.signatures]
     out["flags"] = [_clean({"id": f.id, "kind": f.kind, "severity": f.severity, "field": f.field,
                             "lines": list(f.lines), "excerpt": f.excerpt or None, "message": f.message,
                             "suggestion": f.suggestion, "resolution": f.resolution}) for f in ref.flags]
@@ -79,32 +81,52 @@ def dumps(record: dict) -> str:
     return tomli_w.dumps(record, multiline_strings=True)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that a reader sees the old file or the new one, never half of one."""
-    path = Path(path)
-    folder = path.parent
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserError) -> None:
+    """Write to path so that a reader sees the old file or the new one, never half of one: a temp
+    file in the same folder, flushed and fsynced, then `os.replace`. An existing file keeps its
+    permissions; a new one gets the usual ones (0666 less the umask). Failures raise `error`
+    with one line, and leave the old file and no temp file behind."""
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UserError(f"{folder}: cannot write here ({exc.strerror or exc})") from None
+        raise error(f"{folder}: cannot write here ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except OSError as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise UserError(f"{path}: could not be written ({exc.strerror or exc}); the previous file is unchanged") from None
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
+        raise error(f"{path}: could not be written ({exc.strerror or exc}); the previous file is unchanged") from None
+    fsync_dir(folder)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

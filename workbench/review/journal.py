@@ -17,6 +17,8 @@ import json
 import os
 from pathlib import Path
 
+from workbench.record import fsync_dir
+
 from workbench.errors import UserError
 from workbench.model import Correction
 
@@ -134,7 +136,7 @@ class Journal:
             raise UserError(f"{self.path}: the journal cannot be written ({exc.strerror or exc}); "
                             "the change was not made") from None
         if new:
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
 
     def rewrite(self, entries: list[tuple[int, Correction]]) -> None:
         """Replace the journal, atomically, by these entries (none: remove it)."""
@@ -149,18 +151,8 @@ class Journal:
             return
         except OSError as exc:
             raise UserError(f"{self.path}: the journal cannot be emptied ({exc.strerror or exc})") from None
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
 
 
 def _last_byte(path: Path) -> bytes:

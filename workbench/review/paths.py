@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.config import slug
+from workbench.record import person_dict
 from workbench.model import (Attachment, Decision, IndexEntry, Item, Meeting, Person, Referat, Section, Table,
                              TocEntry)
 
@@ -385,12 +386,7 @@ def _blank(cls):
 
 
 def _person(p: Person, spec) -> dict:
-    d = {"role": p.role, "title": p.title}
-    if p.vacant:
-        d["vacant"] = True
-    else:
-        d["name"] = p.name
-    return _clean(d)
+    return person_dict(p)
 
 
 def _fields(*keys):
