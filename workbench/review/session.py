@@ -139,7 +139,7 @@ class ReviewSession(Replay):
         self._undo, self._redo = [], []
         for i, c in enumerate(self.corrections):
             self._track(i, c)
-        self.dirty = bool(tail)
+        self.dirty = bool(tail) and not self.read_only  # the holder's unsaved work is not ours to save
 
     # ------------------------------------------------------------------ queries
 

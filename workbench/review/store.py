@@ -328,7 +328,9 @@ def holder_text(info: dict | None) -> str:
         return "another session (its lock file cannot be read)"
     since = info.get("since")
     try:
-        when = dt.datetime.fromisoformat(since).astimezone().strftime("%H:%M")
+        moment = dt.datetime.fromisoformat(since).astimezone()
+        same_day = moment.date() == dt.datetime.now().astimezone().date()
+        when = moment.strftime("%H:%M" if same_day else "%d-%m-%Y %H:%M")  # a lock from yesterday says so
     except (TypeError, ValueError):
         when = "?"
     return f"{info.get('user', '?')}@{info.get('host', '?')} (pid {info.get('pid', '?')}) since {when}"

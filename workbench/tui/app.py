@@ -345,7 +345,16 @@ class WorkbenchApp(App):
         flags = outline.flags_under(self.session.record.flags, self.field)
         return flags[0] if flags else None
 
+    def _refuse_read_only(self) -> bool:
+        """In a read-only review, say so before anything is typed."""
+        if self.session is not None and self.session.read_only:
+            self.notify(f"Read-only: {self.session.lock_holder} is reviewing this referat.", severity="warning", timeout=5)
+            return True
+        return False
+
     def action_edit(self) -> None:
+        if self._refuse_read_only():
+            return
         node = self._node()
         if self.session is None or node is None or not node.leaf:
             self.notify("Select a field to edit (a leaf of the structure).", timeout=3)
@@ -402,6 +411,8 @@ class WorkbenchApp(App):
         self.notify(said, timeout=4)
 
     def action_add(self) -> None:
+        if self._refuse_read_only():
+            return
         node = self._node()
         if node is None or self.session is None:
             return
@@ -455,6 +466,8 @@ class WorkbenchApp(App):
             self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
 
     def action_move_section(self) -> None:
+        if self._refuse_read_only():
+            return
         node = self._node()
         if node is None or ".sections." not in node.field:
             self.notify("m moves a section: select one first.", timeout=3)
