@@ -41,13 +41,17 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _stop(signum, frame) -> None:
+    """A polite stop (SIGTERM) unwinds like ctrl+c: the PDF reader and temp files are cleaned up."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         argv = ["review", str(SAMPLE)]  # no argument: the bundled sample
     args = _parser().parse_args(argv)
-    # a polite stop (SIGTERM) unwinds like ctrl+c, so helpers and temp files are cleaned up
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, _stop)
     try:
         return _run(args)
     except UserError as exc:
