@@ -249,21 +249,19 @@ class Checker:
                              excerpt=f"{dec.date}", suggestion=f"{m.date}")
         if "date" in m.inferred:
             return
-        for line in self.ref.source.lines:
-            if not line.furniture or not self.config:
-                continue
-            head = line.text.split("\t")[0].strip()
-            for rx in self.config.patterns.page_header:
-                hit = rx.match(head)
-                if hit:
-                    from workbench.parse.textutil import parse_date
+        if self.config is None:
+            return
+        from workbench.ingest.furniture import page_headers
+        from workbench.parse.textutil import parse_date
 
-                    date = parse_date(hit.group("date"), self.config.date_formats)
-                    if date and date != m.date:
-                        self.add("date_mismatch", "error", "meeting.date", (line.no, line.no),
-                                 f"The page header says {date:%d-%m-%Y}; the front page says {m.date:%d-%m-%Y}.",
-                                 excerpt=head, suggestion=f"{date}")
-                        return
+        for line, _, written in page_headers(self.ref.source, self.config):
+            date = parse_date(written, self.config.date_formats)
+            if date and date != m.date:
+                head = line.text.split("\t")[0].strip()
+                self.add("date_mismatch", "error", "meeting.date", (line.no, line.no),
+                         f"The page header says {date:%d-%m-%Y}; the front page says {m.date:%d-%m-%Y}.",
+                         excerpt=head, suggestion=f"{date}")
+                return
 
     def closed_items(self) -> None:
         for k, item in enumerate(self.ref.items):

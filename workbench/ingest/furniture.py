@@ -90,3 +90,17 @@ def _mark_text(source: SourceText, config: Config) -> None:
                         _mark(n, "a page number beside a page header")
         elif re.match(r"^\s*Side\s+\d{1,4}(\s*(af|of|/)\s*\d{1,4})?\s*$", line.text, re.I):
             _mark(line, "a page number ('Side N')")
+
+
+def page_headers(source: SourceText, config: Config):
+    """The page headers among the furniture that say a body and a date ("Direktionen 07-05-2025"):
+    (line, body or None, the date as written)."""
+    for line in source.lines:
+        if not line.furniture:
+            continue
+        head = line.text.split("\t")[0].strip()
+        for rx in config.patterns.page_header:
+            m = rx.match(head)
+            if m:
+                yield line, (m.groupdict().get("body") or "").strip() or None, m.group("date")
+                break

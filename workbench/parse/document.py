@@ -8,6 +8,7 @@ the flag rules (checks.py) turn them, and their own cross-checks, into flags.
 from __future__ import annotations
 
 from workbench.config import Config
+from workbench.ingest.furniture import page_headers
 from workbench.model import Decision, Meeting, Referat, SourceText
 from workbench.names import Roster
 from workbench.parse.blocks import Note, Renderer
@@ -108,23 +109,17 @@ class DocumentParser:
         """No front page: body and date from a page header, else from the first decision heading."""
         if meeting.date is not None and meeting.body is not None:
             return
-        for line in self.source.lines:
-            if not line.furniture:
-                continue
+        for line, body, written in page_headers(self.source, self.config):
             head = line.text.split("\t")[0].strip()
-            for rx in self.config.patterns.page_header:
-                m = rx.match(head)
-                if m:
-                    date = parse_date(m.group("date"), self.config.date_formats)
-                    if meeting.date is None and date:
-                        meeting.date = date
-                        meeting.spans["date"] = (line.no, line.no)
-                        meeting.inferred["date"] = f"the page header '{head}'"
-                    if meeting.body is None and m.groupdict().get("body"):
-                        meeting.body = m.group("body").strip()
-                        meeting.spans["body"] = (line.no, line.no)
-                        meeting.inferred["body"] = f"the page header '{head}'"
-                    break
+            date = parse_date(written, self.config.date_formats)
+            if meeting.date is None and date:
+                meeting.date = date
+                meeting.spans["date"] = (line.no, line.no)
+                meeting.inferred["date"] = f"the page header '{head}'"
+            if meeting.body is None and body:
+                meeting.body = body
+                meeting.spans["body"] = (line.no, line.no)
+                meeting.inferred["body"] = f"the page header '{head}'"
             if meeting.date is not None and meeting.body is not None:
                 return
         for item in ref.items:
