@@ -166,3 +166,11 @@ def test_attachment_numbering_that_does_not_run_on(parse_text):
     assert not kinds(parse_text(item("1", "Plan", ok)), "low_confidence")
     gap = parse_text(item("1", "Plan", ok.replace("2 Åben Bilag", "3 Åben Bilag")))
     assert [f.field for f in kinds(gap, "low_confidence")] == ["items[0].attachments"]
+
+
+def test_page_header_date_against_the_front_page(parse_text):
+    body = "Sagsgang\n\nDIR\n\nDirektionen 29-01-2025\n\n9\n\nIndstilling\n\nGodkendes."
+    assert not kinds(parse_text(FRONT + item("1", "Plan", body)), "date_mismatch")
+    wrong = parse_text(FRONT + item("1", "Plan", body.replace("29-01-2025", "22-01-2025")))
+    flags = kinds(wrong, "date_mismatch")
+    assert [(f.severity, f.field, f.suggestion) for f in flags] == [("error", "meeting.date", "2025-01-22")]
