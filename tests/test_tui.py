@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from tui_helpers import copy_seed, loaded, make_app
+from tui_helpers import copy_seed, loaded, make_app, type_into
 from workbench.tui.screens.dialogs import HelpScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 
@@ -64,12 +64,7 @@ async def test_edit_a_text_field_then_undo_and_redo(seed, out, config, roster):
     app = make_app(seed, config, roster, out)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        app.goto_field("meeting.place")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("ctrl+a", "ctrl+k", *"Byrådssalen", "enter")
-        await pilot.pause()
+        await type_into(pilot, "meeting.place", "Byrådssalen")
         assert app.session.get("meeting.place") == "Byrådssalen"
         assert app.session.dirty
         await pilot.press("ctrl+z")
@@ -82,12 +77,7 @@ async def test_a_bad_date_is_refused_in_the_editor(seed, out, config, roster):
     app = make_app(seed, config, roster, out)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        app.goto_field("meeting.date")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("ctrl+a", "ctrl+k", *"32-13-2025", "enter")
-        await pilot.pause()
+        await type_into(pilot, "meeting.date", "32-13-2025")
         assert isinstance(app.screen, EditScreen)  # still open, with the reason shown
         await pilot.press("escape")
         assert str(app.session.get("meeting.date")) == "2025-01-29"

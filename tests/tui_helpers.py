@@ -28,3 +28,13 @@ async def loaded(pilot, timeout: float = 30.0) -> None:
         waited += 0.05
     await pilot.pause()
     assert pilot.app.session is not None or pilot.app.load_error, "the session did not load"
+
+
+async def type_into(pilot, field: str, text: str, submit: str = "enter") -> None:
+    """Select `field`, open the editor with `e`, replace its value with `text` and submit."""
+    pilot.app.goto_field(field)
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k", *text, submit)
+    await pilot.pause()
