@@ -13,6 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from workbench.doubt import Doubt
 from workbench.model import Flag, Person, Referat
 from workbench.parse.blocks import Note
 
@@ -68,6 +69,7 @@ class Checker:
         self.loose_fragments()
         self.names()
         self.signatures()
+        Doubt(self.ref, self.config, self.add, [f.lines for f in self.flags]).run()
         return self._unique()
 
     def _unique(self) -> list[Flag]:

@@ -192,3 +192,6 @@ class Referat:
     flags: list[Flag] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     review: Review = field(default_factory=Review)
+    # the source lines the parser read as a value, a label or a heading (not written to the record):
+    # a non-furniture line outside it went nowhere, and the flag rules say so
+    read_lines: set[int] = field(default_factory=set)

@@ -58,7 +58,14 @@ class DocumentParser:
         reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold(), self.people)
         cands = reader.candidates(body_start, body_end, ref.toc)
         front_end = toc_at if toc_at is not None else (cands[0].index if cands else 0)
-        ref.meeting = FrontReader(self.config, self.vocab, self.people).read(rows[:front_end])
+        front = FrontReader(self.config, self.vocab, self.people)
+        ref.meeting = front.read(rows[:front_end])
+        read = ref.read_lines
+        as_rows = {r.no for r in rows}
+        read.update(ln.no for ln in self.source.lines if ln.no not in as_rows)  # blank, furniture, rules
+        read.update(front.used)
+        if toc_at is not None:
+            read.update(r.no for r in rows[toc_at:toc_end])
         drafts = []
         for k, cand in enumerate(cands):
             stop = cands[k + 1].index if k + 1 < len(cands) else body_end
@@ -68,12 +75,23 @@ class DocumentParser:
             for path, note in draft.notes:
                 self.notes.append((f"items[{k}].{path}", note))
         self._preambles(drafts)
+        for k, cand in enumerate(cands):
+            stop = cands[k + 1].index if k + 1 < len(cands) else body_end
+            read.update(r.no for r in rows[cand.index:stop])
         if index_at is not None:
             ref.attachment_index = read_index(rows[index_at + 1: sig_at if sig_at is not None else n],
                                               ref.items, self.config, self.hyph)
+            read.add(rows[index_at].no)
+            for e in ref.attachment_index:
+                read.update(range(e.span[0], e.span[1] + 1))
+                if e.item_line:
+                    read.add(e.item_line)
         if sig_at is not None:
             ref.signatures, notes = read_signatures(rows[sig_at + 1:], self.people)
             self.notes.extend((f"signatures[{note.field_suffix}].name", note) for note in notes)
+            read.add(rows[sig_at].no)
+            for p in ref.signatures:
+                read.update(range(p.span[0], p.span[1] + 1) if p.span else ())
         self._infer_meeting(ref.meeting, ref)
         return ref
 

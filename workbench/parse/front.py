@@ -66,6 +66,7 @@ class FrontReader:
         self.vocab = vocab
         self.people = people
         self.labels = {k: [norm(w) for w in v] for k, v in config.front.items()}
+        self.used: set[int] = set()  # the lines read as a label or a value
 
     def _label(self, row: Row) -> tuple[str, str] | None:
         text = row.cells[0] if row.cells else row.text
@@ -94,42 +95,49 @@ class FrontReader:
         meeting = Meeting()
         current: str | None = None
         for row in rows:
-            label = self._label(row)
-            if label:
-                key, value = label
-                current = key
-                if value:
-                    self._value(meeting, key, value, row)
-                continue
-            kind = self._kind(row.text)
-            if kind and not meeting.kind:
-                meeting.kind = kind[0]
-                meeting.spans["kind"] = row.span
-                if kind[1]:
-                    self._headline(meeting, kind[1], row)
-                current = None
-                continue
-            if current in ("members", "absent"):
-                if row.brk and row.page is None and meeting.spans.get(current):
-                    current = None  # plain text: a blank line ends the list
-                else:
-                    self._value(meeting, current, row.text, row)
-                    continue
-            if current == "other":
-                continue
-            if meeting.date is None and parse_date(row.text, self.config.date_formats):
-                self._headline(meeting, row.text, row)
-                current = "after_date"
-                continue
-            if current == "after_date" and meeting.place is None and row.text.startswith("i "):
-                meeting.place = row.text[2:].strip()
-                meeting.spans["place"] = row.span
-                continue
-            if meeting.body is None and not self.vocab.access_marker(row.text) and len(row.text) < 80 \
-                    and not re.search(r"\d", row.text) and not norm(row.text).endswith("referat"):
-                meeting.body = row.text.strip()
-                meeting.spans["body"] = row.span
+            current, used = self._row(meeting, row, current)
+            if used:
+                self.used.add(row.no)
         return meeting
+
+    def _row(self, meeting: Meeting, row: Row, current: str | None) -> tuple[str | None, bool]:
+        """Read one front-page row: the label now in force, and whether the row was read."""
+        label = self._label(row)
+        if label:
+            key, value = label
+            if value:
+                self._value(meeting, key, value, row)
+            return key, True
+        kind = self._kind(row.text)
+        if kind and not meeting.kind:
+            meeting.kind = kind[0]
+            meeting.spans["kind"] = row.span
+            if kind[1]:
+                self._headline(meeting, kind[1], row)
+            return None, True
+        if kind and kind[0] == meeting.kind and not kind[1]:
+            return None, True  # the kind said again
+        if current in ("members", "absent"):
+            if row.brk and row.page is None and meeting.spans.get(current):
+                current = None  # plain text: a blank line ends the list
+            else:
+                self._value(meeting, current, row.text, row)
+                return current, True
+        if current == "other":
+            return current, True
+        if meeting.date is None and parse_date(row.text, self.config.date_formats):
+            self._headline(meeting, row.text, row)
+            return "after_date", True
+        if current == "after_date" and meeting.place is None and row.text.startswith("i "):
+            meeting.place = row.text[2:].strip()
+            meeting.spans["place"] = row.span
+            return current, True
+        if meeting.body is None and not self.vocab.access_marker(row.text) and len(row.text) < 80 \
+                and not re.search(r"\d", row.text) and not norm(row.text).endswith("referat"):
+            meeting.body = row.text.strip()
+            meeting.spans["body"] = row.span
+            return current, True
+        return current, False
 
     def _headline(self, meeting: Meeting, text: str, row: Row) -> None:
         """`Aarhus Byråd d. 27-08-2025`, `tirsdag den 4. december 2012, kl. 13:00`."""
