@@ -69,7 +69,7 @@ class Checker:
         self.loose_fragments()
         self.names()
         self.signatures()
-        Doubt(self.ref, self.config, self.add, [f.lines for f in self.flags]).run()
+        Doubt(self.ref, self.config, self.add, [f.lines for f in self.flags], self.roster).run()
         return self._unique()
 
     def _unique(self) -> list[Flag]:

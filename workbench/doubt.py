@@ -27,6 +27,13 @@ _TIME = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}[:.]\d\d\s*[-–]
 _REF_LIKE = re.compile(r"(?:^|\s)\(?(?:\d{3,7}[/-]\d{2,4}|\d{4}-\d{5,7})\)?\s*$")
 # a short line standing alone that names a decision: a decision heading no pattern of config.toml knew
 _DECISION_LIKE = re.compile(r"^(?:\w+\s){0,4}(?:beslutning|besluttede|afgørelse)\b", re.IGNORECASE)
+# a numbered line that ends in a document number: a line of a Bilag list or of the Bilagsoversigt
+_NUMBERED_REF = re.compile(r"^\(?\d{1,3}[.):]?\s+\S.*\(?(?:\d{3,7}/\d\d|\d{4}-\d{5,7})\)?\s*$")
+_CODE = re.compile(r"^(?:[A-ZÆØÅa-zæøå.]+\s*:?\s*)?[A-Z]{0,4}[-\d][\w./-]*\d$")  # "24/7615", "EMN-2025-1", "00.30.10.S00"
+_KLE = re.compile(r"\b\d\d\.\d\d\.\d\d\b")
+_KEY_START = re.compile(r"^(?:\d{1,2}[.:]\d\d|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))\b",
+                        re.IGNORECASE)
+_TOC_LINE = re.compile(r"^.*\D(?:\.{2,}|\s)\s*\d{1,4}$")
 _NUMBER_FIRST = re.compile(r"^\(?\d{1,3}[.):]?\s+\S")
 
 
@@ -35,8 +42,10 @@ def _shape(text: str) -> str:
 
 
 class Doubt:
-    def __init__(self, ref: Referat, config, add: Callable[..., None], flagged: list[tuple[int, int]]):
+    def __init__(self, ref: Referat, config, add: Callable[..., None], flagged: list[tuple[int, int]],
+                 roster=None):
         self.ref = ref
+        self.roster = roster
         self.config = config
         self.add = add
         self.flagged = flagged  # the line spans that earlier flags point at
@@ -44,6 +53,7 @@ class Doubt:
         self.content = [ln for ln in self.lines if ln.text.strip() and not ln.furniture]
         sizes = [ln.size for ln in self.content if ln.size]
         self.body_size = statistics.median(sizes) if sizes else None
+        self._marks: list[tuple[int, str]] | None = None
 
     def run(self) -> None:
         self.document()
@@ -54,6 +64,10 @@ class Doubt:
         self.people()
         self.tables()
         self.attachments()
+        self.headers()
+        self.recurring_headings()
+        self.loose_tables()
+        self.tail()
 
     # -- the document as a whole
     def document(self) -> None:
@@ -99,6 +113,8 @@ class Doubt:
         if not run:
             return
         field = self._region(run[0].no)
+        if field == "meeting" and sum(1 for ln in run if _TOC_LINE.match(" ".join(ln.text.split()))) >= 3:
+            field = "toc"  # titles with page numbers: an Indholdsfortegnelse under a heading not known
         what = {"meeting": "the front page", "toc": "the Indholdsfortegnelse", "items": "the items",
                 "attachment_index": "the Bilagsoversigt", "signatures": "the Underskriftsside"}[field]
         quoted = run[0].text.strip()
@@ -109,66 +125,99 @@ class Doubt:
                  "Check whether a value is missing there.", excerpt=quoted)
 
     def _region(self, no: int) -> str:
+        """Which part of the record a line stands in: by the items found, else by the region headings."""
         ref = self.ref
         firsts = [it.heading_line for it in ref.items if it.heading_line]
+        toc = [e.span for e in ref.toc if e.span]
+        if toc and toc[0][0] - 2 <= no <= toc[-1][1] + 1:
+            return "toc"
         if firsts and no < min(firsts):
-            toc = [e.span for e in ref.toc if e.span]
-            if toc and toc[0][0] - 2 <= no <= toc[-1][1] + 1:
-                return "toc"
             return "meeting"
-        if not firsts:
-            return "items" if ref.meeting.spans else "meeting"
         last_item = max((it.span[1] for it in ref.items if it.span), default=0)
         if no > last_item:
-            sigs = [p.span[0] for p in ref.signatures if p.span]
-            if sigs and no >= min(sigs) - 2:
-                return "signatures"
-            if ref.attachment_index:
-                return "attachment_index"
-            return "signatures" if sigs else "items"
+            after = [name for line, name in self._region_marks() if line <= no]
+            if after:
+                return after[-1]
+            return "items" if firsts else "meeting"
         return "items"
+
+    def _region_marks(self) -> list[tuple[int, str]]:
+        """The lines that open the Bilagsoversigt or the Underskriftsside, in order."""
+        if self._marks is None:
+            heads = {}
+            if self.config:
+                for name in ("attachment_index", "signatures"):
+                    for h in self.config.region_headings.get(name, ()):
+                        heads[_norm(h)] = name
+            self._marks = [(ln.no, heads[_norm(ln.text)]) for ln in self.content if _norm(ln.text) in heads]
+        return self._marks
 
     # -- values that hold lines of another kind
     def misplaced(self) -> None:
         headers = self._edge_repeats()
         for k, item in enumerate(self.ref.items):
-            tables = [t.span for t in item.tables]
+            # lines inside a section's span that belong to a value of their own
+            tables = [t.span for t in item.tables] + [a.span for a in item.attachments if a.span] \
+                + [d.span for d in item.decisions if d.span]
             for key, sec in item.sections.items():
-                self._scan(f"items[{k}].sections.{key}", f"the section '{key}'", sec.span[0] + 1, sec.span[1],
+                self._scan(k, f"items[{k}].sections.{key}", f"the section '{key}'", sec.span[0] + 1, sec.span[1],
                            tables, headers)
             for j, dec in enumerate(item.decisions):
                 if dec.span:
                     start = (dec.heading_line or dec.span[0] - 1) + 1
-                    self._scan(f"items[{k}].decisions[{j}].text", "the decision", start, dec.span[1], tables, headers)
+                    self._scan(k, f"items[{k}].decisions[{j}].text", "the decision", start, dec.span[1],
+                               tables[:len(item.tables)], headers)
+            for j, att in enumerate(item.attachments):
+                if att.span:
+                    self._scan(k, f"items[{k}].attachments[{j}]", "an attachment", att.span[0], att.span[1], [],
+                               headers, own="attachment")
 
-    def _scan(self, field: str, what: str, first: int, last: int, tables, headers: set[str]) -> None:
-        cfg = self.config
+    def _scan(self, k: int, field: str, what: str, first: int, last: int, tables, headers: set[str],
+              own: str = "") -> None:
+        """Flag the first line of a value that has the shape of another kind of line (once per kind); where
+        that kind is a value of its own (a decision, an attachment, an item), flag its absence there too."""
+        seen = {own}
         for ln in self.lines[first - 1: last]:
             text = " ".join(ln.text.split())
             if not text or ln.furniture or any(a <= ln.no <= b for a, b in tables) or self._flagged(ln.no):
                 continue
-            why = None
-            if _shape(text) in headers:
-                why = "repeats at the top or foot of several pages: a page header or footer"
-            elif cfg and any(rx.match(text) for rx in cfg.patterns.page_header) or _page_number(text, cfg):
-                why = "is shaped like a page header or page number"
-            elif len(text.split()) <= 9 and _DATE.search(text) and _TIME.search(text) and not text.endswith("."):
-                why = "is a date-and-time line, like a page header or a meeting heading"
-            elif _DECISION_LIKE.match(text) and len(text.split()) <= 10 and not text.endswith((".", ",")):
-                why = "is shaped like a decision heading that no decision pattern of config.toml matched"
-            elif cfg and any(rx.match(text) for rx in cfg.patterns.attachment) and len(text) < 200:
-                why = "is shaped like a line of a Bilag list"
-            elif cfg and (ln.bold or self._larger(ln)) and any(rx.match(text) for rx in cfg.patterns.item) \
-                    and len(text) < 120:
-                why = "is set apart and numbered like an item heading"
-                self.add("low_confidence", "warning", "items", (ln.no, ln.no),
-                         f"Line {ln.no} '{_cut(text)}' is set apart and numbered like an item heading, but was read "
-                         f"as text of {what}: an item may be missing.", excerpt=text)
-            if why:
-                self.add("low_confidence", "warning", field, (ln.no, ln.no),
-                         f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this "
-                         "value: check where it goes.", excerpt=text)
-                return  # one flag per value says enough
+            shape = self._shape_of(ln, text, headers)
+            if shape is None or shape[0] in seen:
+                continue
+            kind, why = shape
+            seen.add(kind)
+            self.add("low_confidence", "warning", field, (ln.no, ln.no),
+                     f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this value: "
+                     "check where it goes.", excerpt=text)
+            elsewhere = {"decision": f"items[{k}].decisions", "attachment": f"items[{k}].attachments",
+                         "item": "items"}.get(kind)
+            if elsewhere and not field.startswith(elsewhere + "["):
+                self.add("low_confidence", "warning", elsewhere, (ln.no, ln.no),
+                         f"Line {ln.no} ('{_cut(text)}') {why}, but was read as text of {what}: a "
+                         f"{'n' if kind == 'item' else ''}{kind} may be missing here.", excerpt=text)
+
+    def _shape_of(self, ln: SourceLine, text: str, headers: set[str]) -> tuple[str, str] | None:
+        """(kind, why) when a line inside a value is shaped like a line of another kind."""
+        cfg = self.config
+        words = len(text.split())
+        if _DECISION_LIKE.match(text) and words <= 10 and not text.endswith((".", ",")):
+            return "decision", "is shaped like a decision heading that no decision pattern of config.toml matched"
+        if _shape(text) in headers:
+            return "furniture", "repeats at the top or foot of several pages: a page header or footer"
+        if cfg and any(rx.match(text) for rx in cfg.patterns.page_header) or _page_number(text, cfg):
+            return "furniture", "is shaped like a page header or page number"
+        if words <= 9 and _DATE.search(text) and _TIME.search(text) and not text.endswith("."):
+            return "furniture", "is a date-and-time line, like a page header or a meeting heading"
+        bare = re.sub(r"^[-•–*]\s+", "", text)
+        if cfg and any(rx.match(bare) for rx in cfg.patterns.attachment) and len(text) < 200 or bare.endswith(":") \
+                and cfg and any(_norm(bare) == _norm(h) for h in cfg.region_headings.get("attachments", ())):
+            return "attachment", "is shaped like a line of a Bilag list"
+        if _NUMBERED_REF.match(bare):
+            return "attachment", "is numbered and ends in a document number, like a line of a Bilag list"
+        if cfg and (ln.bold or self._larger(ln)) and any(rx.match(text) for rx in cfg.patterns.item) \
+                and len(text) < 120:
+            return "item", "is set apart and numbered like an item heading"
+        return None
 
     def _edge_repeats(self) -> set[str]:
         """Shapes (digits aside) of a page's first or last text line, near the page's edge, that recur at
@@ -264,6 +313,14 @@ class Doubt:
                                  "probably the rest of the row above, cut by a line or page break.",
                                  excerpt=" | ".join(row))
                         break
+                if self.config and any(self.config.access_of(c.strip()) for row in table.rows for c in row[:3]) \
+                        and any(_REF_LIKE.search(c) for row in table.rows for c in row):
+                    self.add("low_confidence", "warning", f"items[{k}].tables[{t}]", table.span,
+                             "This table's rows hold access words (Åben/Lukket) and document numbers: it is probably "
+                             "the item's Bilag list, read as a table.", excerpt=" | ".join(table.rows[0]))
+                    self.add("low_confidence", "warning", f"items[{k}].attachments", table.span,
+                             "A table of this item looks like its Bilag list (access words and document numbers): "
+                             "the attachments may be missing.", excerpt=" | ".join(table.rows[0]))
                 if t and it.tables[t - 1].section == table.section \
                         and len(it.tables[t - 1].columns or it.tables[t - 1].rows[0]) == len(table.columns or table.rows[0]) \
                         and self._between(it.tables[t - 1].span[1], table.span[0]) <= 1:
@@ -296,6 +353,119 @@ class Doubt:
                              "has a form that config.toml's attachment patterns do not know. Check the line.",
                              excerpt=title or str(a.number))
 
+    # -- the item's header: access, journal and case numbers
+    def headers(self) -> None:
+        items = self.ref.items
+        if len(items) < 2:
+            return
+        for key in ("access", "journal", "case"):
+            have = sum(1 for it in items if getattr(it, key))
+            for k, it in enumerate(items):
+                if getattr(it, key) or have < 0.5 * len(items):
+                    continue
+                line = it.heading_line or 1
+                self.add("low_confidence", "warning", f"items[{k}].{key}", (line, line),
+                         f"Item {it.number if it.number is not None else k + 1} has no {key}, while {have} of "
+                         f"{len(items)} items have one: its line may have a form config.toml does not know.",
+                         excerpt=it.title)
+        for k, it in enumerate(items):
+            # a short code-like line right below the heading that no header pattern took
+            firsts = [ln for ln in self.content if it.span and (it.heading_line or 0) < ln.no <= it.span[1]][:4]
+            taken = [s.span for s in it.sections.values()] + [d.span for d in it.decisions if d.span]
+            for ln in firsts:
+                text = " ".join(ln.text.split())
+                if any(a <= ln.no <= b for a, b in taken) or len(text) > 40 or not _CODE.match(text):
+                    continue
+                key = "journal" if _KLE.search(text) else "case"
+                if getattr(it, key) is None:
+                    self.add("low_confidence", "warning", f"items[{k}].{key}", (ln.no, ln.no),
+                             f"'{text}' below the item's heading looks like a {key} number, but no pattern of "
+                             "config.toml read it.", excerpt=text)
+
+    # -- a heading the vocabulary does not know
+    def recurring_headings(self) -> None:
+        """A short line standing alone, at the head of a paragraph of text, that recurs in several items:
+        a section heading the vocabulary does not know."""
+        found: dict[str, list[tuple[int, SourceLine]]] = defaultdict(list)
+        for k, it in enumerate(self.ref.items):
+            if not it.span:
+                continue
+            for key, sec in it.sections.items():
+                body = [ln for ln in self.lines[sec.span[0]: sec.span[1]] if ln.text.strip() and not ln.furniture]
+                for ln in body[1:]:  # an unknown heading adds its text to the section above: never its first line
+                    text = " ".join(ln.text.split())
+                    if not text or ln.furniture or len(text.split()) > 4 or text[-1] in ".,;" or not text[0].isupper() \
+                            or re.search(r"\d", text) or "\t" in ln.text:
+                        continue
+                    if ln.bold or self._alone(ln):
+                        found[_norm(text)].append((k, ln))
+        for name, hits in found.items():
+            items = {k for k, _ in hits}
+            if len(items) < 2 or len(items) < 0.3 * len(self.ref.items):
+                continue
+            for k in sorted(items):
+                ln = next(ln for kk, ln in hits if kk == k)
+                self.add("unknown_heading", "warning", f"items[{k}].sections", (ln.no, ln.no),
+                         f"'{ln.text.strip()}' stands alone like a heading in {len(items)} items, but is no section "
+                         "heading of config.toml: its text was added to the section above. Add the heading to "
+                         "config.toml, or split the section.", excerpt=ln.text)
+
+    def _head_above(self, ln: SourceLine) -> int:
+        """The line of a short heading-like line within a few lines above `ln`, else `ln`'s own."""
+        for prev in reversed([p for p in self.content if ln.no - 6 <= p.no < ln.no]):
+            if len(prev.text.split()) <= 3 and not re.search(r"\d", prev.text):
+                return prev.no
+        return ln.no
+
+    def _alone(self, ln: SourceLine) -> bool:
+        """A line with a blank line or paragraph gap above and below it."""
+        i = ln.no - 1
+        above = i == 0 or not self.lines[i - 1].text.strip() or ln.gap_before
+        below = i + 1 >= len(self.lines) or not self.lines[i + 1].text.strip() or self.lines[i + 1].gap_before
+        return above and below
+
+    # -- a table left as text
+    def loose_tables(self) -> None:
+        for k, it in enumerate(self.ref.items):
+            for key, sec in it.sections.items():
+                taken = [t.span for t in it.tables]
+                keyed = [ln for ln in self.lines[sec.span[0]: sec.span[1]]
+                         if _KEY_START.match(ln.text.strip()) and not any(a <= ln.no <= b for a, b in taken)]
+                if len(keyed) >= 3:
+                    self.add("broken_table", "warning", f"items[{k}].tables", (keyed[0].no, keyed[-1].no),
+                             f"{len(keyed)} lines of the section '{key}' open with a time or a date "
+                             f"('{_cut(keyed[0].text.strip(), 40)}', …): a table whose rows were left as text.",
+                             excerpt=keyed[0].text)
+                    self.add("broken_table", "warning", f"items[{k}].sections.{key}", (keyed[0].no, keyed[-1].no),
+                             f"The section '{key}' holds {len(keyed)} lines that open with a time or a date: the "
+                             "rows of a table, left in its text.", excerpt=keyed[0].text)
+
+    # -- the Bilagsoversigt and the Underskriftsside, not found
+    def tail(self) -> None:
+        ref = self.ref
+        if not ref.items or not ref.items[-1].span:
+            return
+        k = len(ref.items) - 1
+        last = ref.items[-1]
+        lines = [ln for ln in self.content if last.span[0] < ln.no <= last.span[1]]
+        if not ref.attachment_index:
+            listed = [ln for ln in lines if _NUMBERED_REF.match(" ".join(ln.text.split()))
+                      and not any(a.span and a.span[0] <= ln.no <= a.span[1] for a in last.attachments)]
+            if len(listed) >= 2:
+                self.add("low_confidence", "warning", "attachment_index", (self._head_above(listed[0]), listed[0].no),
+                         f"No Bilagsoversigt was found, but the last item holds {len(listed)} numbered lines with "
+                         f"document numbers ('{_cut(listed[0].text.strip(), 40)}'): an overview under a heading "
+                         "config.toml does not know.", excerpt=listed[0].text)
+        if not ref.signatures and self.roster is not None and len(getattr(self.roster, "people", ())):
+            from workbench.names import people_in
+
+            named = [ln for ln in lines[-30:] if len(ln.text.split()) <= 6 and people_in(ln.text, self.roster)]
+            if len(named) >= 2:
+                self.add("low_confidence", "warning", "signatures", (self._head_above(named[0]), named[-1].no),
+                         f"No Underskriftsside was found, but the last item ends with {len(named)} short lines that "
+                         f"name people ('{_cut(named[0].text.strip(), 40)}'): signatures under a heading "
+                         "config.toml does not know?", excerpt=named[0].text)
+
     # -- helpers
     def _flagged(self, no: int) -> bool:
         return any(a <= no <= b and b - a < 30 for a, b in self.flagged)
@@ -309,6 +479,10 @@ class Doubt:
     @staticmethod
     def _span_of(lines: list[SourceLine]) -> tuple[int, int]:
         return (lines[0].no, lines[-1].no) if lines else (1, 1)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.strip(" :").split()).casefold()
 
 
 def _page_number(text: str, config) -> bool:

@@ -126,6 +126,11 @@ class AttachmentList:
         att = Attachment(number=number, access=access, ref=groups.get("ref"), span=(row.no, row.no))
         self._set_title(att, (groups.get("title") or "").strip())
         self.items.append(att)
+        if groups.get("access") and access is None:
+            self.notes.append(Note("low_confidence", (row.no, row.no),
+                                   f"'{groups['access']}' stands where the line's access should be, but is no access "
+                                   "marker of config.toml: the attachment's access was not read.",
+                                   excerpt=row.text, field_suffix=f"{len(self.items) - 1}.access"))
 
     def _set_title(self, att: Attachment, title: str) -> None:
         m = self.ref_tail.search(title)

@@ -117,7 +117,12 @@ class DocumentParser:
                     "as the other items of this document open with theirs. Check it.",
                     excerpt=draft.preamble[0].text[:70])))
                 continue
-            self.notes.append((f"items[{k}]", Note(
+            if any(r.cells for r in draft.preamble):
+                self.notes.append((f"items[{k}].tables", Note(
+                    "broken_table", (first, last),
+                    "Rows of a table stand between the item's heading and its first section heading: they were "
+                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70])))
+            self.notes.append((f"items[{k}].sections", Note(
                 "low_confidence", (first, last),
                 "Text between the item's heading and its first section heading belongs to no section: "
                 "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],

@@ -60,6 +60,12 @@ def _subheading(row: Row, vocab: Vocabulary) -> bool:
     return (len(words) <= 3 and not re.search(r"\d", row.text)) or norm(row.text) == "side"
 
 
+def _personlike(text: str) -> bool:
+    """Could this line of a members list name people? Not a sentence, a TOC line or a heading with a page."""
+    text = " ".join(text.split())
+    return len(text.split()) <= 10 and not re.search(r"\.{3,}|\s\d{1,4}$|[.:]$", text)
+
+
 class FrontReader:
     def __init__(self, config, vocab: Vocabulary, people: PersonReader):
         self.config = config
@@ -118,8 +124,8 @@ class FrontReader:
         if kind and kind[0] == meeting.kind and not kind[1]:
             return None, True  # the kind said again
         if current in ("members", "absent"):
-            if row.brk and row.page is None and meeting.spans.get(current):
-                current = None  # plain text: a blank line ends the list
+            if row.brk and row.page is None and meeting.spans.get(current) or not _personlike(row.text):
+                current = None  # plain text: a blank line ends the list; so does a line that names no one
             else:
                 self._value(meeting, current, row.text, row)
                 return current, True

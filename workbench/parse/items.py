@@ -32,6 +32,7 @@ class Candidate:
     signals: dict[str, bool]
     merged_tail: str = ""  # a section heading glued behind the access marker
     access: str | None = None
+    unpatterned: bool = False  # found by its look and the marker below, no item pattern matched
 
     @property
     def score(self) -> float:
@@ -101,7 +102,10 @@ class ItemReader:
             explicit = m.group(0)[:1].isalpha() and groups.get("number") is not None
         if not title and row.heading_like and len(text) < 150 and not self.vocab.section(row) \
                 and not self.vocab.decision(text) and self._marker_below(i, min(end, i + 3)):
-            title = text.strip()  # a heading without its number, with an access marker below
+            title = text.strip()  # a heading without a pattern, with an access marker below
+            bare = re.match(r"^(?:Punkt\s+)?(?P<number>\d{1,3})[.):]?\s+(?P<title>\S.*)$", title)
+            if bare:  # numbered in a form no item pattern knows: take the number, and say so
+                number, title = int(bare.group("number")), bare.group("title").strip()
         if not title:
             return None
         marker = merged or self._marker_below(i, end)
@@ -116,7 +120,9 @@ class ItemReader:
         }
         if not (marker or explicit or (row.heading_like and (in_toc or signals["continues"]) and len(text) < 160)):
             return None
-        return Candidate(i, number, title, signals, merged_tail, access)
+        cand = Candidate(i, number, title, signals, merged_tail, access)
+        cand.unpatterned = hit is None and not merged
+        return cand
 
     def _merged(self, row: Row) -> tuple[str, str, str] | None:
         """`Punkter til behandling*Åben Sag***Sagsgang**`: a title, its access marker and the first
@@ -162,6 +168,12 @@ class ItemReader:
         item = Item(title=title, number=cand.number, access=access or None, heading_line=row.no,
                     confidence=min(1.0, cand.score), signals=tuple(k for k, on in cand.signals.items() if on))
         draft = ItemDraft(item, draft_notes)
+        if cand.unpatterned:
+            draft_notes.append(("title", Note(
+                "low_confidence", (row.no, row.no),
+                f"'{row.text}' was taken as an item heading by its look (set apart, a marker below it), but no item "
+                "pattern of config.toml matched it: check the number and the title.", excerpt=row.text,
+                severity="warning" if cand.number is not None else "info")))
         # the item's header: access, journal and case numbers, document number
         while i < stop:
             t = self.rows[i].text
@@ -217,8 +229,9 @@ class ItemReader:
         for lst in lists:
             base = len(item.attachments)
             item.attachments.extend(lst.items)
-            for note in lst.notes:
-                draft_notes.append((f"attachments[{base + int(note.field_suffix)}].title", note))
+            for note in lst.notes:  # field_suffix: the attachment's index, and the field when not its title
+                index, _, sub = note.field_suffix.partition(".")
+                draft_notes.append((f"attachments[{base + int(index)}].{sub or 'title'}", note))
         item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
         return draft
 
