@@ -61,6 +61,7 @@ class Doubt:
         self.misplaced()
         self.outliers()
         self.like_the_others()
+        self.merged_items()
         self.people()
         self.tables()
         self.attachments()
@@ -279,6 +280,26 @@ class Doubt:
                          f"{len(items)} open items have some: its section headings may not have been recognised.",
                          excerpt=it.title)
 
+    def merged_items(self) -> None:
+        """Two items read as one: two decisions of one date; attachment titles opening alike."""
+        for k, it in enumerate(self.ref.items):
+            dates = [d.date for d in it.decisions if d.date]
+            if len(dates) != len(set(dates)):
+                j = next(j for j, d in enumerate(it.decisions) if d.date and dates.count(d.date) > 1 and j)
+                dec = it.decisions[j]
+                for field in (f"items[{k}].decisions", "items"):
+                    self.add("low_confidence", "warning", field, dec.span or (1, 1),
+                             f"Item {it.number if it.number is not None else k + 1} has two decisions dated "
+                             f"{dec.date:%d-%m-%Y}: an item taken up again has one per meeting, so the second is "
+                             "probably another item's, whose heading was not recognised.", excerpt=dec.text[:60])
+            firsts = {(a.title or "").split()[0] for a in it.attachments if (a.title or "").split()}
+            if len(it.attachments) >= 2 and len(firsts) == 1 and all(a.access is None for a in it.attachments) \
+                    and next(iter(firsts))[:1].isupper():
+                for j, a in enumerate(it.attachments):
+                    self.add("low_confidence", "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
+                             f"Every attachment title of this item opens with '{next(iter(firsts))}': probably a "
+                             "column (the access?) read into the title.", excerpt=a.title or "")
+
     def _loose_lines(self, item) -> int:
         """The item's text lines outside its decisions and attachments."""
         if not item.span:
@@ -313,8 +334,7 @@ class Doubt:
                                  "probably the rest of the row above, cut by a line or page break.",
                                  excerpt=" | ".join(row))
                         break
-                if self.config and any(self.config.access_of(c.strip()) for row in table.rows for c in row[:3]) \
-                        and any(_REF_LIKE.search(c) for row in table.rows for c in row):
+                if self.config and sum(1 for row in table.rows if _attachment_row(row, self.config)) * 2 >= len(table.rows):
                     self.add("low_confidence", "warning", f"items[{k}].tables[{t}]", table.span,
                              "This table's rows hold access words (Åben/Lukket) and document numbers: it is probably "
                              "the item's Bilag list, read as a table.", excerpt=" | ".join(table.rows[0]))
@@ -368,6 +388,31 @@ class Doubt:
                          f"Item {it.number if it.number is not None else k + 1} has no {key}, while {have} of "
                          f"{len(items)} items have one: its line may have a form config.toml does not know.",
                          excerpt=it.title)
+        below: dict[str, list[tuple[int, SourceLine]]] = defaultdict(list)
+        known = self._known_headings()
+        for k, it in enumerate(items):
+            firsts = [ln for ln in self.content if it.span and (it.heading_line or 0) < ln.no <= it.span[1]][:3]
+            heads = {s.span[0] for s in it.sections.values()} | {d.heading_line for d in it.decisions}
+            for ln in firsts:
+                text = " ".join(ln.text.split())
+                if len(text.split()) <= 3 and not re.search(r"\d", text) and ln.no not in heads \
+                        and _norm(text) not in known:
+                    below[_norm(text)].append((k, ln))
+        for hits in below.values():
+            # the same short line right below several item headings: a marker (access?) nothing read
+            ks = {k for k, _ in hits}
+            if len(ks) < max(2, 0.3 * len(items)):
+                continue
+            for k, ln in hits:
+                if items[k].access is None:
+                    self.add("low_confidence", "warning", f"items[{k}].access", (ln.no, ln.no),
+                             f"'{ln.text.strip()}' stands right below {len(ks)} item headings, and this item has no "
+                             "access: is it an access marker config.toml does not know?", excerpt=ln.text)
+        for j, e in enumerate(self.ref.attachment_index):
+            if e.access is None and re.fullmatch(r"\(?\s*\w+\s+bilag\s*\)?", (e.title or "").strip(), re.IGNORECASE):
+                self.add("low_confidence", "warning", f"attachment_index[{j}].access", e.span or (1, 1),
+                         f"'{e.title}' in the Bilagsoversigt names the attachment's access in words config.toml "
+                         "does not know.", excerpt=e.title or "")
         for k, it in enumerate(items):
             # a short code-like line right below the heading that no header pattern took
             firsts = [ln for ln in self.content if it.span and (it.heading_line or 0) < ln.no <= it.span[1]][:4]
@@ -410,9 +455,16 @@ class Doubt:
                          "heading of config.toml: its text was added to the section above. Add the heading to "
                          "config.toml, or split the section.", excerpt=ln.text)
 
+    def _known_headings(self) -> set[str]:
+        cfg = self.config
+        if cfg is None:
+            return set()
+        out = {_norm(h.rstrip(" *")) for hs in cfg.section_headings.values() for h in hs}
+        return out | {_norm(h) for hs in cfg.region_headings.values() for h in hs}
+
     def _head_above(self, ln: SourceLine) -> int:
         """The line of a short heading-like line within a few lines above `ln`, else `ln`'s own."""
-        for prev in reversed([p for p in self.content if ln.no - 6 <= p.no < ln.no]):
+        for prev in reversed([p for p in self.content if p.no < ln.no][-6:]):
             if len(prev.text.split()) <= 3 and not re.search(r"\d", prev.text):
                 return prev.no
         return ln.no
@@ -427,18 +479,24 @@ class Doubt:
     # -- a table left as text
     def loose_tables(self) -> None:
         for k, it in enumerate(self.ref.items):
-            for key, sec in it.sections.items():
-                taken = [t.span for t in it.tables]
-                keyed = [ln for ln in self.lines[sec.span[0]: sec.span[1]]
-                         if _KEY_START.match(ln.text.strip()) and not any(a <= ln.no <= b for a, b in taken)]
-                if len(keyed) >= 3:
-                    self.add("broken_table", "warning", f"items[{k}].tables", (keyed[0].no, keyed[-1].no),
-                             f"{len(keyed)} lines of the section '{key}' open with a time or a date "
-                             f"('{_cut(keyed[0].text.strip(), 40)}', …): a table whose rows were left as text.",
-                             excerpt=keyed[0].text)
-                    self.add("broken_table", "warning", f"items[{k}].sections.{key}", (keyed[0].no, keyed[-1].no),
-                             f"The section '{key}' holds {len(keyed)} lines that open with a time or a date: the "
-                             "rows of a table, left in its text.", excerpt=keyed[0].text)
+            if not it.span:
+                continue
+            taken = [t.span for t in it.tables] + [a.span for a in it.attachments if a.span] \
+                + [d.span for d in it.decisions if d.span]
+            keyed = [ln for ln in self.lines[it.span[0]: it.span[1]]
+                     if _KEY_START.match(ln.text.strip()) and not ln.furniture
+                     and not any(a <= ln.no <= b for a, b in taken)]
+            if len(keyed) < 3:
+                continue
+            where = next((key for key, sec in it.sections.items() if sec.span[0] <= keyed[0].no <= sec.span[1]), None)
+            self.add("broken_table", "warning", f"items[{k}].tables", (keyed[0].no, keyed[-1].no),
+                     f"{len(keyed)} lines of this item open with a time or a date "
+                     f"('{_cut(keyed[0].text.strip(), 40)}', …): a table whose rows were left as text.",
+                     excerpt=keyed[0].text)
+            if where:
+                self.add("broken_table", "warning", f"items[{k}].sections.{where}", (keyed[0].no, keyed[-1].no),
+                         f"The section '{where}' holds {len(keyed)} lines that open with a time or a date: the "
+                         "rows of a table, left in its text.", excerpt=keyed[0].text)
 
     # -- the Bilagsoversigt and the Underskriftsside, not found
     def tail(self) -> None:
@@ -479,6 +537,14 @@ class Doubt:
     @staticmethod
     def _span_of(lines: list[SourceLine]) -> tuple[int, int]:
         return (lines[0].no, lines[-1].no) if lines else (1, 1)
+
+
+def _attachment_row(row: list[str], config) -> bool:
+    """Table cells shaped like a Bilag line: an access word, or a number first and a document number."""
+    words = [c.split()[0] for c in row[:3] if c.split()]
+    access = any(config.access_of(c.strip()) or config.access_of(w) for c, w in zip(row, words))
+    numbered = bool(row) and row[0].strip().rstrip(".").isdigit() and any(_REF_LIKE.search(c) for c in row[1:])
+    return access or numbered
 
 
 def _norm(text: str) -> str:
