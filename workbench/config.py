@@ -29,7 +29,7 @@ _ALLOWED: dict = {
     "access": {"open": None, "closed": None},
     "sections": {"required": None, "headings": None},
     "patterns": {"item": None, "decision": None, "journal": None, "case": None, "attachment": None,
-                 "document_number": None, "page_number": None, "page_header": None},
+                 "attachment_detail": None, "document_number": None, "page_number": None, "page_header": None},
     "tables": {"loose": None},
     "keys": None,
 }
@@ -52,6 +52,7 @@ class Patterns:
     document_number: re.Pattern
     page_number: tuple[re.Pattern, ...]
     page_header: tuple[re.Pattern, ...]
+    attachment_detail: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         journal=_regexes(name, data, "patterns.journal"),
         case=_regexes(name, data, "patterns.case"),
         attachment=_regexes(name, data, "patterns.attachment"),
+        attachment_detail=_regexes(name, data, "patterns.attachment_detail"),
         document_number=doc_number[0],
         page_number=_regexes(name, data, "patterns.page_number"),
         page_header=_regexes(name, data, "patterns.page_header"),

@@ -30,6 +30,7 @@ class SourceLine:
     furniture_reason: str = ""
     furniture_certain: bool = True
     joined: bool = False  # PDF: several visual lines (a table row's cells) given as one
+    cell_x: tuple[float, ...] = ()  # PDF: where each tab-separated cell of the line starts
 
 
 @dataclass
@@ -170,6 +171,7 @@ class Correction:
     source: str | None = None  # "join" | "split" | "furniture"
     line: int | None = None
     column: int | None = None
+    text: list[str] | None = None  # a repair: the text of the lines it was laid over (a join: two)
     note: str | None = None
 
 

@@ -215,11 +215,13 @@ def _line_of(words: list[dict], page: int) -> SourceLine:
     size = statistics.median(w["size"] for w in words)
     gap_cell = max(10.0, 1.6 * size)
     parts: list[str] = []
+    starts = [words[0]["x0"]]
     current = [words[0]["text"]]
     for prev, word in zip(words, words[1:]):
         if word["x0"] - prev["x1"] > gap_cell:
             parts.append(" ".join(current))
             current = []
+            starts.append(word["x0"])
         current.append(word["text"])
     parts.append(" ".join(current))
     bold_chars = sum(len(w["text"]) for w in words if BOLD.search(w["fontname"]))
@@ -234,6 +236,7 @@ def _line_of(words: list[dict], page: int) -> SourceLine:
         bottom=max(w["bottom"] for w in words),
         bold=bold_chars * 2 > total,
         size=round(size, 1),
+        cell_x=tuple(round(x, 1) for x in starts) if len(starts) > 1 else (),
     )
 
 

@@ -88,6 +88,17 @@ class AttachmentList:
             return True
         if self.style == "none":
             return False
+        if self.items:
+            for rx in getattr(self.config.patterns, "attachment_detail", ()):
+                m = rx.match(text)
+                if m:  # the line under an attachment: its access and document number
+                    last, groups = self.items[-1], m.groupdict()
+                    if groups.get("access") and last.access is None:
+                        last.access = self.config.access_of(groups["access"])
+                    if groups.get("ref") and not last.ref:
+                        last.ref = groups["ref"].strip("().,;")
+                    last.span = (last.span[0], row.no)
+                    return True
         for i, rx in enumerate(self.config.patterns.attachment):
             m = rx.match(text)
             if m:

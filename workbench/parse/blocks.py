@@ -87,7 +87,7 @@ class Renderer:
             row = rows[i]
             if row.cells:
                 j = i
-                while j < len(rows) and rows[j].cells:
+                while j < len(rows) and (rows[j].cells or self._under_cell(rows[j], rows[j - 1])):
                     j += 1
                 tables.append(self._cell_table(rows[i:j], notes))
                 i = j
@@ -103,6 +103,23 @@ class Renderer:
             i += 1
         return Block(self.text(text_rows, notes), tables, notes)
 
+    @staticmethod
+    def _under_cell(row: Row, above: Row) -> bool:
+        """PDF: a line without cells that starts under a later cell of the table row above (or of the line
+        that already continued it) is that cell's next line: the column says so, not the text."""
+        anchor = above
+        columns = anchor.cell_x
+        if not columns and anchor.continues_cell is not None:
+            columns = anchor.cell_x_of_row
+        if row.x0 is None or len(columns) < 2 or row.page != above.page:
+            return False
+        for k, x in enumerate(columns[1:], 1):
+            if abs(row.x0 - x) <= 4:
+                row.continues_cell = k
+                row.cell_x_of_row = columns
+                return True
+        return False
+
     def _cell_table(self, run: list[Row], notes: list[Note]) -> TableDraft:
         header = run[0].cells or []
         has_header = len(run) > 1 and _looks_like_header(header, run[1:], run[0].bold)
@@ -113,6 +130,11 @@ class Renderer:
         spans: list[tuple[int, int]] = []
         page_of = {r.no: r.page for r in body}
         for r in body:
+            if r.continues_cell is not None and rows:  # a wrapped cell: its column says where it goes
+                k = min(r.continues_cell, width - 1)
+                rows[-1][k] = self.hyph.join(rows[-1][k], r.text)[0] if rows[-1][k] else r.text
+                spans[-1] = (spans[-1][0], r.no)
+                continue
             cells = [c.strip() for c in (r.cells or [])]
             if len(cells) > width:
                 cells = cells[: width - 1] + [" ".join(c for c in cells[width - 1:] if c)]

@@ -10,7 +10,7 @@ from workbench.parse.textutil import parse_date, parse_time
 from workbench.parse.vocab import Vocabulary, norm
 
 _TOC_PAGE = re.compile(r"^(?P<title>.*?)(?:\s*\.{2,}\s*|\s+|\t)(?P<page>\d{1,4})\s*$")
-_TOC_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>.+)$")
+_TOC_NUMBER = re.compile(r"^(?:Punkt\s+)?(?P<number>\d{1,3})[.:)]?\s+(?P<title>\D.*)$")
 
 
 def toc_entry(row: Row) -> tuple[str, int] | None:

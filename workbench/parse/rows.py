@@ -30,6 +30,9 @@ class Row:
     brk: bool = False
     page: int | None = None
     heading_like: bool = False  # set apart: bold or larger than the body text
+    cell_x: tuple[float, ...] = ()  # PDF: where each cell starts
+    continues_cell: int | None = None  # PDF: a line under a cell of the row above, continuing that cell
+    cell_x_of_row: tuple[float, ...] = ()  # the cell starts of the table row it continues
     parts: list[str] = field(default_factory=list)  # segments split by markup (`*Åben Sag*`)
 
     @property
@@ -103,7 +106,7 @@ def build_rows(source: SourceText) -> list[Row]:
             no=line.no, raw=raw, text=text, cells=cells if cells and len(cells) >= 2 else None,
             bold=line.bold, size=line.size, x0=line.x0, x1=line.x1, right=right_edge.get(line.page),
             indent=len(raw) - len(raw.lstrip(" ")), brk=brk or not rows, page=line.page,
-            heading_like=line.bold or larger, parts=parts,
+            heading_like=line.bold or larger, parts=parts, cell_x=line.cell_x,
         ))
         blank_run = 0
         spaced_blank = False
