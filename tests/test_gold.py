@@ -30,14 +30,14 @@ def test_seed_texts_score_100_percent_without_flags():
 @needs(SCORE)
 def test_sample_pdfs_give_the_same_record_as_their_texts():
     out = score("--skip-flags", "--docs", str(SAMPLES), "--suffix", ".pdf")
-    assert "(100.0%)" in out.splitlines()[-1], out
+    assert "(100.0%)" in out.splitlines()[-1] and out.splitlines()[-1].endswith("silent misses 0"), out
 
 
 @needs(SCORE)
 def test_seed_texts_score_100_percent_with_every_must_flag():
     out = score()
     last = out.splitlines()[-1]
-    assert "(100.0%)" in last and "must-flags 12/12" in last, out
+    assert "(100.0%)" in last and "must-flags 12/12" in last and last.endswith("silent misses 0"), out
 
 
 NOISE_CAPS = {"txt": 12, "pdf": 3}

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import subprocess
 import sys
 import time
-import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,18 +33,7 @@ from layouts.families import FAMILIES  # noqa: E402
 from layouts.generate import ensure_pdfs  # noqa: E402
 from layouts.walk import seed_stems  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-SCORE = SHARED / "tools" / "score.py"
-GOLD = SHARED / "gold"
-
-
-@lru_cache(maxsize=None)
-def scorer():
-    """../shared/tools/score.py, imported from its path."""
-    spec = importlib.util.spec_from_file_location("gold_score", SCORE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from scoring import gold_for, grade, record_and_lines, scorer  # noqa: E402
 
 
 @lru_cache(maxsize=None)
@@ -56,26 +43,6 @@ def pipeline():
 
     config = load_config(ROOT / "config.toml")
     return config, load_roster(config)
-
-
-def gold_for(stem: str) -> dict:
-    gold = tomllib.loads((GOLD / f"{stem}.toml").read_text(encoding="utf-8"))
-    gold.pop("must_flag", None)  # like score.py --skip-flags
-    return gold
-
-
-def parse_pdf(pdf: Path) -> tuple[dict, list[str]]:
-    """The record (as `workbench parse` prints it, read back) and the raw lines (as
-    `workbench text` prints them, split at newlines)."""
-    from workbench.ingest import load_source
-    from workbench.pipeline import analyse_source
-    from workbench.record import dumps, to_dict
-
-    config, roster = pipeline()
-    source = load_source(pdf, config)
-    raw = [line.text for line in source.lines] + [""]
-    ref = analyse_source(source, config, roster)
-    return tomllib.loads(dumps(to_dict(ref))), raw
 
 
 @dataclass
@@ -91,19 +58,15 @@ class Result:
 
 def score_pdf(family: str, stem: str, pdf: Path) -> Result:
     """One family's PDF of one seed against the seed's gold record."""
-    sc = scorer()
     gold = gold_for(stem)
     try:
-        record, raw = parse_pdf(pdf)
+        record, raw = record_and_lines(pdf, *pipeline())
     except Exception as exc:  # one broken document must not hide the others
-        n = sc.score(gold, {}, []).total
+        n = scorer().score(gold, {}, []).total
         return Result(family, stem, 0, n, n, [f"SILENT the pipeline failed: {type(exc).__name__}: {exc}"],
                       error=str(exc))
-    t = sc.score(gold, record, raw)
-    flags = record.get("flags") or []
-    silent = [sc.is_silent(where, flags, raw) for where in t.wheres]
-    misses = [("SILENT " if quiet else "") + miss for miss, quiet in zip(t.misses, silent)]
-    return Result(family, stem, t.ok, t.total, sum(silent), misses)
+    g = grade(gold, record, raw)
+    return Result(family, stem, g.ok, g.total, g.silent, g.misses)
 
 
 def _job(args) -> Result:
@@ -153,11 +116,26 @@ def save(path: Path, text: str, seconds: float) -> None:
         f"are left out (like `score.py --skip-flags`).\n\n```\n{text}\n```\n", encoding="utf-8")
 
 
+FLOOR = HERE / "floor.toml"
+
+
+def write_floor(results: list[Result]) -> None:
+    """The figures reached so far, per family and seed: a change may raise them, never lower them."""
+    lines = ["# Written by `python tests/layouts/baseline.py --floor`: checks passed and silent misses per",
+             "# family and seed. tests/test_layouts.py fails when a PDF passes fewer checks or has more silent",
+             "# misses than here. The goal is every PDF at 100% with 0 silent misses.", ""]
+    for r in sorted(results, key=lambda r: (r.family, r.stem)):
+        lines += [f'["{r.family}"."{r.stem}"]', f"ok = {r.ok}", f"total = {r.total}", f"silent = {r.silent}", ""]
+    FLOOR.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--family", choices=sorted(FAMILIES), action="append", help="only this family (repeatable)")
     ap.add_argument("--misses", action="store_true", help="print every miss")
     ap.add_argument("--save", nargs="?", const=HERE / "BASELINE.md", type=Path, help="write the table here")
+    ap.add_argument("--floor", action="store_true",
+                    help=f"write each PDF's figures to {FLOOR.name}, the floor tests/test_layouts.py holds them to")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     results = run(args.family or list(FAMILIES))
@@ -171,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results)} PDFs scored in {seconds:.1f} s")
     if args.save:
         save(args.save, text, seconds)
+    if args.floor:
+        write_floor(results)
     return 0
 
 
