@@ -16,6 +16,7 @@ import tomli_w
 from workbench import SCHEMA
 from workbench.errors import UserError
 from workbench.model import Person, Referat
+from workbench.parse import PARSER_VERSION
 
 
 def _clean(d: dict) -> dict:
@@ -38,7 +39,7 @@ def to_dict(ref: Referat) -> dict:
     flags_open = sum(1 for f in ref.flags if f.severity in ("error", "warning") and f.resolution == "open")
     out: dict = {"schema": SCHEMA}
     out["source"] = _clean({"file": src.file, "sha256": src.sha256, "format": src.format,
-                            "pages": src.pages, "extractor": src.extractor})
+                            "pages": src.pages, "extractor": src.extractor, "parser": PARSER_VERSION})
     out["review"] = _clean({
         "status": ref.review.status,
         "reviewer": ref.review.reviewer,
@@ -72,7 +73,8 @@ def to_dict(ref: Referat) -> dict:
                             "lines": list(f.lines), "excerpt": f.excerpt or None, "message": f.message,
                             "suggestion": f.suggestion, "resolution": f.resolution}) for f in ref.flags]
     out["corrections"] = [_clean({"at": c.at, "field": c.field, "before": c.before, "after": c.after,
-                                  "source": c.source, "line": c.line, "column": c.column, "note": c.note})
+                                  "source": c.source, "line": c.line, "column": c.column, "text": c.text,
+                                  "note": c.note})
                           for c in ref.corrections]
     return out
 

@@ -22,7 +22,7 @@ from workbench.record import fsync_dir
 from workbench.errors import UserError
 from workbench.model import Correction
 
-_FIELDS = ("at", "field", "before", "after", "source", "line", "column", "note")
+_FIELDS = ("at", "field", "before", "after", "source", "line", "column", "text", "note")
 
 
 def encode(value):
@@ -79,6 +79,9 @@ def loads_line(line: str) -> tuple[int, Correction] | None:
         for key in ("line", "column"):
             if key in values and (not isinstance(values[key], int) or isinstance(values[key], bool)):
                 return None
+        text = values.get("text", [])
+        if not isinstance(text, list) or not all(isinstance(t, str) for t in text):
+            return None
         return data["n"], Correction(**values)
     except (ValueError, TypeError, KeyError):
         return None

@@ -5,6 +5,11 @@ Line numbers never shift: a split leaves both halves in the same line, as "left\
 next line's text onto this one and leaves the next line empty (set aside like page
 furniture, so that it opens no paragraph); marking furniture sets the line aside with the
 reason "marked by the reviewer".
+
+A repair keeps the text of the lines it was laid over (`text`; a join: the line and the
+next). Laid again on a source whose line no longer reads so (another parser numbers or reads
+the lines differently), it is not made: no other line is repaired in its place. A repair
+journalled before repairs kept their text is laid by its line number alone.
 """
 from __future__ import annotations
 
@@ -53,6 +58,21 @@ def apply(pristine: SourceText, corrections: list[Correction]) -> tuple[SourceTe
     return source, emptied, bad
 
 
+def laid_over(source: SourceText, kind: str, no: int) -> list[str] | None:
+    """The text of the lines a repair of this kind at line `no` is laid over (a join: the line
+    and the next), or None when they are not all in the source."""
+    if not isinstance(no, int) or isinstance(no, bool):
+        return None
+    last = no + 1 if kind == "join" else no
+    if not 1 <= no <= last <= len(source.lines):
+        return None
+    return [source.line(k).text for k in range(no, last + 1)]
+
+
+def _quoted(texts: list[str]) -> str:
+    return " / ".join(repr(t if len(t) <= 60 else t[:59] + "…") for t in texts)
+
+
 def repair(source: SourceText, c: Correction, emptied: set[int] | None = None) -> str | None:
     """Make one repair on source (in place); return why it cannot be made, or None."""
     n = len(source.lines)
@@ -61,6 +81,11 @@ def repair(source: SourceText, c: Correction, emptied: set[int] | None = None) -
         return f"'{c.source}' is not a repair (join, split or furniture)"
     if not isinstance(no, int) or isinstance(no, bool) or not 1 <= no <= n:
         return f"line {no} is not in the source (it has {n} lines)"
+    if c.text is not None:
+        now = laid_over(source, c.source, no)
+        if now is not None and now != list(c.text):
+            lines = f"lines {no}–{no + 1} now read" if len(now) > 1 else f"line {no} now reads"
+            return f"{lines} {_quoted(now)}, not {_quoted(c.text)} as when it was made"
     line = source.line(no)
     if c.source == "join":
         if no == n:

@@ -158,19 +158,21 @@ class Replay:
 
     def _unfit_flag(self, i: int, c: Correction, reason: str) -> None:
         self._unfit.add(i)
+        when = c.at.strftime("%Y-%m-%d %H:%M") if isinstance(c.at, dt.datetime) else "?"
         if c.source is not None:
             n = len(self.source.lines)
             no = c.line if isinstance(c.line, int) and 1 <= c.line <= n else 1
             field, lines, what = "source", (no, no), describe(c)
+            message = (f"Your repair of the source ({what}), made {when}, could not be laid back: {reason}. "
+                       "No other line was repaired in its place: check the lines and repair them again "
+                       "if they still need it.")
         else:
             field = c.field or "?"
             lines = span_of(self.record, field) or (1, 1)
             what = f"{field} ({short(c.before)} → {short(c.after)})"
-        when = c.at.strftime("%Y-%m-%d %H:%M") if isinstance(c.at, dt.datetime) else "?"
-        flag = make_flag("low_confidence", "warning", field, lines,
-                         f"Your correction of {what}, made {when}, could not be re-applied: {reason}. "
-                         "Check the field and correct it again if it still needs it.",
-                         excerpt=f"correction {i}: {what}")
+            message = (f"Your correction of {what}, made {when}, could not be re-applied: {reason}. "
+                       "Check the field and correct it again if it still needs it.")
+        flag = make_flag("low_confidence", "warning", field, lines, message, excerpt=f"correction {i}: {what}")
         if self.flag(flag.id) is None:
             self.record.flags.append(flag)
 

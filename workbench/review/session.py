@@ -11,7 +11,9 @@ parser: a correction that no longer fits (its field is gone, or holds neither `b
 Corrections are the record's `[[corrections]]` (SCHEMA.md), append-only:
 - a field edit: `field`, `before`, `after` (`before` left out: something was added;
   `after` left out: deleted; a dict on an object: the listed keys changed);
-- a repair: `source` (join | split | furniture), `line`, `column`;
+- a repair: `source` (join | split | furniture), `line`, `column`, and `text`: the text of
+  the lines it was laid over; laid again where they read otherwise, it is not made but
+  becomes a warning flag (a repair journalled without `text` is laid by its number);
 - `flags.<id>.resolution`: a flag resolved; `review.verified_fields`: a field ticked;
   `review`: verified or back to draft (these two are not undone by undo);
 - an undo is a new correction putting `before` back, with note "undo of #k: …" (k: the
@@ -384,7 +386,8 @@ class ReviewSession(Replay):
             raise ReviewError(f"'{kind}' is not a repair (join, split or furniture)")
         if kind != "split" and column is not None:
             raise ReviewError(f"a {kind} takes no column")
-        c = Correction(at=now(), source=kind, line=line, column=column if kind == "split" else None)
+        c = Correction(at=now(), source=kind, line=line, column=column if kind == "split" else None,
+                       text=repairs.laid_over(self.source, kind, line))
         problem = repairs.repair(repairs.copy_source(self.source), c)
         if problem:
             raise ReviewError(problem)
@@ -401,7 +404,7 @@ class ReviewSession(Replay):
         k = self._undo[-1]
         c = self.corrections[k]
         inverse = Correction(at=now(), field=c.field, before=c.after, after=c.before, source=c.source,
-                             line=c.line, column=c.column, note=f"undo of #{k}: {describe(c)}")
+                             line=c.line, column=c.column, text=c.text, note=f"undo of #{k}: {describe(c)}")
         return self._commit(inverse)
 
     def redo(self) -> Correction | None:
@@ -418,8 +421,9 @@ class ReviewSession(Replay):
                 or (c.source is None and c.after != undone.before):
             self._redo.clear()  # a log that does not say what was undone: nothing to redo
             return None
+        text = repairs.laid_over(self.source, c.source, c.line) if c.source is not None else None
         again = Correction(at=now(), field=c.field, before=c.before, after=c.after, source=c.source, line=c.line,
-                           column=c.column, note=f"redo of #{k}: {describe(c)}")
+                           column=c.column, text=text, note=f"redo of #{k}: {describe(c)}")
         return self._commit(again)
 
     def verify(self, reviewer: str | None = None) -> None:

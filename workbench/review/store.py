@@ -126,7 +126,7 @@ def check_own(path: Path, sha: str) -> None:
 
 def saved_from(path: Path, data: dict) -> Saved:
     corrections = [Correction(**{k: c[k] for k in ("at", "field", "before", "after", "source", "line", "column",
-                                                     "note") if k in c}) for c in data.get("corrections", [])]
+                                                     "text", "note") if k in c}) for c in data.get("corrections", [])]
     resolutions = {f["id"]: f["resolution"] for f in data.get("flags", []) if "id" in f and "resolution" in f}
     r = data.get("review", {})
     review = Review(status=r.get("status", "draft"), reviewer=r.get("reviewer"), verified_at=r.get("verified_at"),
@@ -248,6 +248,8 @@ def _validate(data: dict) -> None:
         if "source" in c:
             if c["source"] not in REPAIRS or "line" not in c:
                 raise _Bad(f"corrections[{j}] must repair a line by join, split or furniture")
+            if "text" in c and not (isinstance(c["text"], list) and all(isinstance(t, str) for t in c["text"])):
+                raise _Bad(f"corrections[{j}].text must be a list of text (the lines the repair was laid over)")
         elif "field" not in c:
             raise _Bad(f"corrections[{j}] names no field and no source line")
 
