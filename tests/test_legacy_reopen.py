@@ -214,8 +214,7 @@ def test_b_repairs_whose_lines_moved_or_changed_become_flags(tmp_path, config, r
     def letterhead(lines):
         lines.insert(0, dataclasses.replace(lines[0], text="Norddjurs Kommune"))
     reread(monkeypatch, letterhead)
-    s = ReviewSession.open(SAMPLES / TXT, config, roster, out_dir=out)
-    try:
+    with ReviewSession.open(SAMPLES / TXT, config, roster, out_dir=out) as s:
         flags = replay_flags(s)
         assert sorted(f.lines[0] for f in flags) == [25, 251, 344]
         for f in flags:
@@ -227,9 +226,6 @@ def test_b_repairs_whose_lines_moved_or_changed_become_flags(tmp_path, config, r
         assert "split of line 344 at column 18" in split.message and "Jonas Kroustrup / Vivian" in split.message
         moved = session_module.load_source(SAMPLES / TXT, config)  # as the newer reader gives it
         assert lines_of(s.source) == lines_of(moved)
-        assert "sagsansvarlig" in s.record.items[6].sections or s.record.items[6].people  # it parses as before
-    finally:
-        s.close()
 
 
 def test_b_a_repair_whose_line_reads_otherwise_under_the_same_number_becomes_a_flag(tmp_path, config, roster,
