@@ -89,7 +89,14 @@ def start(name: str, doc: Path, out: Path) -> int:
     assert made.returncode == 0, f"tmux new-session: {made.stderr}"
     tmux("set-option", "-t", name, "remain-on-exit", "on")  # a killed pane stays, to be looked at
     pid = int(tmux("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
-    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    # the pane starts as `bash -c`, which then execs workbench: wait for the exec, not a fixed time
+    end = time.monotonic() + WAIT
+    cmdline: list[bytes] = []
+    while time.monotonic() < end:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if any(part.endswith(b"/workbench") for part in cmdline) and b"review" in cmdline:
+            break
+        time.sleep(0.02)
     assert any(part.endswith(b"/workbench") for part in cmdline) and b"review" in cmdline, cmdline
     wait_until(name, "the loaded record's status line", lambda s: status_line(s) != "")
     return pid
@@ -160,10 +167,19 @@ class Driver:
                            lambda s: re.search(r"│ meeting\.place\s", s) is not None)
             self.keys("e")
             wait_for(self.name, "enter: accept")
-            time.sleep(0.5)  # as a person would: the editor has its focus before she types
-            self.keys("C-a", "C-k")
-            tmux("send-keys", "-t", self.name, "-l", value)
-            wait_until(self.name, f"{value!r} typed in the editor", lambda s: value in s and "enter: accept" in s)
+            # On a loaded machine the editor may take its focus (and its first value) after the first keys
+            # arrive; a person would see the field empty and type again. Keys typed while the editor is open
+            # only ever reach its input, so typing again is safe.
+            for attempt in range(3):
+                self.keys("C-a", "C-k")
+                tmux("send-keys", "-t", self.name, "-l", value)
+                try:
+                    wait_until(self.name, f"{value!r} typed in the editor",
+                               lambda s: value in s and "enter: accept" in s, timeout=WAIT / 3)
+                    break
+                except AssertionError:
+                    if attempt == 2 or "enter: accept" not in screen(self.name):
+                        raise
             return {"kind": "place", "field": "meeting.place", "after": value, "last_key": "Enter"}
         flag = self.flags[self.accepted]
         self.accepted += 1
