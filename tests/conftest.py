@@ -18,6 +18,25 @@ AARHUS = REAL / "aarhus-byraad-2025-08-27-referat.pdf"
 BALLERUP = REAL / "ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04-referat.pdf"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_user_folders(tmp_path_factory):
+    """No test shares the user's data, config or cache folders, nor one run's with the next: HOME and
+    XDG_* point into a temp folder for the whole session, so subprocesses and tmux panes get it too."""
+    import os
+
+    home = tmp_path_factory.mktemp("home")
+    names = {"HOME": home, "XDG_DATA_HOME": home / ".local" / "share", "XDG_CONFIG_HOME": home / ".config",
+             "XDG_CACHE_HOME": home / ".cache", "XDG_STATE_HOME": home / ".local" / "state"}
+    saved = {k: os.environ.get(k) for k in names}
+    os.environ.update({k: str(v) for k, v in names.items()})
+    yield home
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @pytest.fixture(scope="session")
 def config():
     from workbench.config import load_config

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 
 import pytest
@@ -118,3 +119,45 @@ def test_check_as_a_table_groups_flags_by_item():
     text = out.getvalue()
     assert "3. Sager til behandling og tidsplan" in text and "broken_table" in text and "inferred_value" in text
     assert text.index("3. Sager til behandling") < text.index("7. Gennemgang af portefølje")
+
+
+def test_version_and_numbered_text(tmp_path):
+    done = run_cli("--version")
+    assert done.returncode == 0 and re.fullmatch(r"workbench \d+\.\d+\.\d+\n", done.stdout), done.stdout
+    doc = tmp_path / "doc.txt"
+    doc.write_text("første\n\ntredje\n", encoding="utf-8")
+    assert run_cli("text", doc).stdout == "første\n\ntredje\n"  # bare lines: what score.py reads
+    assert run_cli("text", "-n", doc).stdout == "1  første\n2  \n3  tredje\n"
+
+
+def test_packaged_config_keeps_user_data_out_of_the_package(private_user_folders, tmp_path):
+    """Without ./config.toml, records go to the user's data folder and a learned name to a copy of
+    the roster there; records an older version left inside the package are moved on first start."""
+    from workbench import userdata
+    from workbench.config import PACKAGED, load_config
+
+    config = load_config(PACKAGED)
+    assert config.output_dir == userdata.records_dir()
+    assert str(config.output_dir).startswith(str(private_user_folders))
+    assert userdata.writable_roster(config.roster_path) == userdata.roster_path()
+    assert userdata.roster_path().read_bytes() == (userdata.PACKAGE_DATA / "roster.toml").read_bytes()
+    assert load_config(PACKAGED).roster_path == userdata.roster_path()  # the copy is read from now on
+    elsewhere = tmp_path / "roster.toml"
+    elsewhere.write_text("", encoding="utf-8")
+    assert userdata.writable_roster(elsewhere) == elsewhere  # a user's own roster is edited in place
+
+
+def test_old_records_in_the_package_are_moved_never_over_a_newer_one(tmp_path, monkeypatch):
+    from workbench import userdata
+
+    package = tmp_path / "pkg"
+    (package / "out").mkdir(parents=True)
+    (package / "out" / "a.toml").write_text("old a", encoding="utf-8")
+    (package / "out" / "b.toml").write_text("old b", encoding="utf-8")
+    target = tmp_path / "records"
+    target.mkdir()
+    (target / "b.toml").write_text("new b", encoding="utf-8")
+    monkeypatch.setattr(userdata, "PACKAGE_DATA", package)
+    assert userdata.move_old_records(target) == [target / "a.toml"]
+    assert (target / "a.toml").read_text(encoding="utf-8") == "old a"
+    assert (target / "b.toml").read_text(encoding="utf-8") == "new b" and (package / "out" / "b.toml").exists()

@@ -19,8 +19,18 @@ from workbench.errors import UserError
 SAMPLE = Path(__file__).parent / "data" / "001_9a154efafadaaa85.pdf"
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("referat-workbench")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="workbench", description="Review Danish municipal referater and save them as referat/1 TOML records.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:
@@ -31,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("parse", "print the draft referat/1 record of FILE as TOML")
     p.add_argument("-o", "--output", metavar="OUT.toml", help="write the record here instead of standard output")
-    add("text", "print the numbered source lines of FILE")
+    p = add("text", "print the source lines of FILE that flags point into (bare lines: what score.py and other tools read)")
+    p.add_argument("-n", "--numbers", action="store_true", help="put each line's number before it, as the review screen does")
     p = add("review", "open FILE in the review workbench")
     p.add_argument("--out", metavar="DIR", help="where records and journals are kept (default: [output] dir of the config)")
     p.add_argument("--reviewer", metavar="NAME", help="your name, written into verified records")
@@ -73,8 +84,9 @@ def _run(args) -> int:
 
         source = load_source(args.file, config)
         out = sys.stdout
+        width = len(str(len(source.lines)))
         for line in source.lines:
-            out.write(f"{line.text}\n")
+            out.write(f"{line.no:>{width}}  {line.text}\n" if args.numbers else f"{line.text}\n")
         return 0
     if args.command == "review":
         return _review(args, config)
@@ -110,6 +122,11 @@ def _review(args, config) -> int:
     from workbench.tui.app import build_app  # Textual only for the screen
 
     out_dir = Path(args.out) if args.out else None
+    if out_dir is None:
+        from workbench.userdata import move_old_records, records_dir
+
+        if config.output_dir == records_dir():
+            move_old_records(records_dir())  # records an older version kept inside the package
     app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
     app.run()
     if app.load_error:

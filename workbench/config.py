@@ -243,10 +243,21 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         except (re.error, TypeError) as exc:
             raise ConfigError(f"{name}: '{where}.key' is not a valid regular expression: {exc}") from None
         loose.append(LooseTable(columns, key))
+    roster_file = (roster_base / roster) if roster else None
+    if path.resolve() == PACKAGED.resolve():
+        # the packaged config writes nothing into the package: records and learned names live in
+        # the user's data folder (workbench/userdata.py)
+        from workbench import userdata
+
+        out = userdata.records_dir()
+        if roster_file is not None and userdata.roster_path().exists():
+            roster_file = userdata.roster_path()
+    else:
+        out = base / output_dir if not Path(output_dir).is_absolute() else Path(output_dir)
     return Config(
         path=path,
-        roster_path=(roster_base / roster) if roster else None,
-        output_dir=base / output_dir if not Path(output_dir).is_absolute() else Path(output_dir),
+        roster_path=roster_file,
+        output_dir=out,
         reviewer=reviewer,
         max_pages=int(_number(name, data, "limits.max_pages", 1000, 1, 10**6)),
         max_seconds=float(_number(name, data, "limits.max_seconds", 300, 0.1, 86400)),

@@ -394,7 +394,9 @@ class WorkbenchApp(App):
             return
         from workbench.names import RosterError, add_alias, add_person
 
-        path = self.config.roster_path
+        from workbench.userdata import writable_roster
+
+        path = writable_roster(self.config.roster_path)
         name = flag.excerpt
         try:
             if flag.suggestion and flag.suggestion != name:
