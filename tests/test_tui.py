@@ -181,6 +181,8 @@ async def test_structure_add_and_delete(seed, out, config, roster):
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
+        await pilot.press("y")  # the confirmation
+        await pilot.pause()
         assert app.session.record.items[1].attachments == []
 
 

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 from workbench import outline
 from workbench.errors import UserError
 from workbench.tui.commands import ReviewCommands
-from workbench.tui.screens.dialogs import HelpScreen, PromptScreen, QuitScreen
+from workbench.tui.screens.dialogs import ConfirmScreen, HelpScreen, PromptScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 from workbench.tui.widgets.detail import DetailPane
 from workbench.tui.widgets.raw import RawView
@@ -199,7 +199,9 @@ class WorkbenchApp(App):
             add(tree.root, node)
         tree.root.expand()
         if keep:
-            self._cursor_to(keep)
+            # the rebuilt tree knows its lines only after the next refresh: move the cursor then, so it
+            # stays on the node acted on (or the nearest surviving one) and never falls back to the root
+            self.call_after_refresh(self._cursor_to, keep)
 
     def _cursor_to(self, field: str) -> None:
         tree = self.query_one("#tree", Tree)
@@ -464,8 +466,13 @@ class WorkbenchApp(App):
         for suffix in (".name", ".title", ".text"):
             if field.endswith(suffix) and field[: -len(suffix)].endswith("]"):
                 field = field[: -len(suffix)]
-        if self._do(self.session.delete, field) is not None:
-            self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
+        what = _describe(self.session.get(field))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._do(self.session.delete, field) is not None:
+                self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
+
+        self.push_screen(ConfirmScreen(f"Delete {escape(what)} ({field})?"), confirmed)
 
     def action_move_section(self) -> None:
         if self._refuse_read_only():
@@ -639,6 +646,17 @@ def _raw_column(text: str, display: int) -> int:
             return i
         shown = (shown // 4 + 1) * 4 if ch == "\t" else shown + 1
     return len(text)
+
+
+def _describe(value) -> str:
+    """A value as a person recognises it in a question: its title, name or text, shortened."""
+    for key in ("title", "name", "text"):
+        got = value.get(key) if isinstance(value, dict) else getattr(value, key, None)
+        if got:
+            value = got
+            break
+    text = " ".join(str(value).split())
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 def _tree_nodes(node):

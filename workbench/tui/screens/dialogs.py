@@ -1,4 +1,4 @@
-"""Small modal dialogs: quit with unsaved changes, a one-line prompt, and help."""
+"""Small modal dialogs: quit with unsaved changes, confirm a deletion, a one-line prompt, and help."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -34,6 +34,35 @@ class QuitScreen(ModalScreen[str]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes / no to one change that is named in the question (a deletion); True for yes."""
+
+    BINDINGS = [
+        Binding("y,j", "choose(True)", "Yes", id="confirm.yes"),
+        Binding("escape,n", "choose(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="dialog-title")
+            with Horizontal(id="dialog-buttons"):
+                yield Button("No (n)", id="no", variant="primary")
+                yield Button("Yes, delete (y)", id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_choose(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class PromptScreen(ModalScreen[str | None]):
