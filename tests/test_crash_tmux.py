@@ -227,7 +227,7 @@ def seed_flags(doc: Path, tmp_path: Path, config, roster) -> tuple[list, str, st
     from workbench.review import ReviewSession
 
     with ReviewSession.open(doc, config, roster, out_dir=tmp_path / "probe") as probe:
-        flags = sorted((f for f in probe.record.flags if f.resolution == "open"), key=lambda f: (f.lines[0], f.id))
+        flags = sorted(probe.open_flags(), key=lambda f: (f.lines[0], f.id))  # what n visits
         return flags, probe.get("meeting.place"), probe.journal_path.stem
 
 

@@ -873,3 +873,18 @@ def _sha(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_undoing_an_edit_never_marks_its_flag_fixed(seed, open_session):
+    """The parser completed 'Kim Bruun' as 'Kim Bruun Nielsen' and says so in a flag whose suggestion is
+    that name. Changing the name and undoing the change puts the value back; it does not check it."""
+    s = open_session(seed)
+    flag = next(f for f in s.record.flags if f.field == "signatures[2].name")
+    assert flag.resolution == "open" and s.get(flag.field) == flag.suggestion == "Kim Bruun Nielsen"
+    s.edit(flag.field, "Kim Bruun")
+    s.undo()
+    assert s.get(flag.field) == "Kim Bruun Nielsen"
+    assert next(f for f in s.record.flags if f.id == flag.id).resolution == "open"
+    s.edit(flag.field, "Kim Bruun")
+    s.edit(flag.field, "Kim Bruun Nielsen")  # typed by the reviewer: that is a check, and fixes it
+    assert next(f for f in s.record.flags if f.id == flag.id).resolution == "fixed"

@@ -28,7 +28,7 @@ async def test_n_goes_to_the_next_flag_and_shows_its_lines(seed, out, config, ro
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         flags = app.unresolved()
-        assert [f.lines[0] for f in flags] == sorted(f.lines[0] for f in flags) and len(flags) >= 3
+        assert [f.lines[0] for f in flags] == sorted(f.lines[0] for f in flags) and len(flags) >= 2
         first = flags[0]
         await pilot.press("n")
         assert app.current_flag.id == first.id
@@ -206,7 +206,7 @@ async def test_r_learns_a_name_into_the_roster(tmp_path, out, config, roster):
     shutil.copy(config.roster_path, roster_copy)
     cfg = dataclasses.replace(config, roster_path=roster_copy)
     doc = tmp_path / "doc.txt"
-    doc.write_text("Direktionen\n\nREFERAT\n\nMedlemmer: Kommunaldirektør Rasmus Ukendtsen\n\n1. Punkt\n\nÅben sag\n\nSagsgang\n\nDIR\n",
+    doc.write_text("Direktionen\n\nREFERAT\n\nDato: 29-01-2025\n\nMedlemmer: Kommunaldirektør Rasmus Ukendtsen\n\n1. Punkt\n\nÅben sag\n\nSagsgang\n\nDIR\n",
                    encoding="utf-8")
     app = make_app(doc, cfg, Roster.load(roster_copy), out)
     async with app.run_test(size=SIZE) as pilot:

@@ -67,3 +67,62 @@ async def test_after_a_delete_the_cursor_is_on_a_surviving_node(seed, tmp_path, 
         assert [a.title for a in app.session.record.items[0].attachments] == before[1:]
         left = cursor_field(app)
         assert left is not None and left == app.field and left.startswith("items[0]")
+
+
+async def test_discard_on_quit_discards_and_sets_the_journal_aside(seed, tmp_path, config, roster):
+    out = tmp_path / "out"
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("n", "a", "ctrl+s")  # one change saved
+        await pilot.pause()
+        saved = app.session.corrections[:]
+        await pilot.press("n", "a")  # and one more, not saved
+        await pilot.pause()
+        assert len(app.session.corrections) == len(saved) + 1
+        await pilot.press("q", "d")
+        await pilot.pause()
+    assert list(out.glob("*.journal.discarded-*")), "the journal is set aside, not destroyed"
+    again = make_app(seed, config, roster, out)
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [(c.field, c.after) for c in again.session.corrections] == [(c.field, c.after) for c in saved]
+        assert not again.session.dirty
+
+
+async def test_keep_editing_returns_to_the_screen_with_the_change(seed, tmp_path, config, roster):
+    from workbench.tui.screens.dialogs import QuitScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("n", "a", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, QuitScreen) and app.session.dirty
+
+
+async def test_n_visits_what_the_count_counts_and_finds_a_flag_on_line_1(tmp_path, config, roster):
+    import shutil
+
+    from conftest import SAMPLES
+
+    doc = tmp_path / "002.pdf"
+    shutil.copy(SAMPLES / "002_26687f9090792ef4.pdf", doc)  # its meeting date is inferred: a warning on line 1
+    app = make_app(doc, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        want = {f.id for f in app.session.open_flags()}
+        assert any(f.lines[0] == 1 for f in app.session.open_flags())
+        assert any(f.severity == "info" and f.resolution == "open" for f in app.session.record.flags)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.current_flag.lines[0] == 1
+        seen = set()
+        for _ in range(len(want)):
+            seen.add(app.current_flag.id)
+            await pilot.press("n")
+            await pilot.pause()
+        assert seen == want  # n walks the warnings and errors the status line counts, no info flag

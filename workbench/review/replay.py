@@ -246,7 +246,7 @@ class Replay:
             def merge():
                 for k, s in subs.items():
                     s.set(models[k])
-                self._autofix(c.field, after)
+                self._autofix(c.field, after, c)
             return merge
         if cur == after:
             return self._noop(c)
@@ -259,11 +259,11 @@ class Replay:
 
         def put():
             slot.set(model)
-            self._autofix(c.field, after)
+            self._autofix(c.field, after, c)
         return put
 
     def _noop(self, c: Correction):
-        return lambda: self._autofix(c.field, c.after)
+        return lambda: self._autofix(c.field, c.after, c)
 
     def _plan_insert(self, i: int, c: Correction, slot: Slot, exists: bool, cur):
         after = c.after
@@ -297,7 +297,7 @@ class Replay:
                     self._detached.discard(flag.id)
                 vf = self.record.review.verified_fields
                 vf.extend(p for p in stash.verified if p not in vf)
-            self._autofix(c.field, after)
+            self._autofix(c.field, after, c)
         return insert
 
     def _remove(self, i: int, c: Correction, slot: Slot) -> None:
@@ -317,7 +317,7 @@ class Replay:
         if slot.in_list:
             self._shift(slot.path[:-1], slot.key + 1, -1)
         self._removed[i] = stash
-        self._autofix(top, None)
+        self._autofix(top, None, c)
 
     def _shift(self, list_path: tuple, start: int, delta: int) -> None:
         """Entries from `start` on moved by delta: flags, ticks and auto-fixes follow them."""
@@ -337,9 +337,12 @@ class Replay:
         review.verified_fields = [moved(p) for p in review.verified_fields]
         self._auto = {k: moved(v) for k, v in self._auto.items()}
 
-    def _autofix(self, field: str, after) -> None:
+    def _autofix(self, field: str, after, c: Correction | None = None) -> None:
         """A flag whose suggestion the new value takes is fixed; one fixed that way opens again
-        when that field is changed away from it."""
+        when that field is changed away from it. An undo never fixes a flag: it puts a value back,
+        it does not check it."""
+        m = repairs.UNDO.match(c.note or "") if c is not None else None
+        undoing = m is not None and m.group(1) == "undo"
         values = _scalars(after)
         for f in self.record.flags:
             if f.id in self._detached:
@@ -350,6 +353,6 @@ class Replay:
                 if not fixes:
                     f.resolution = "open"
                     del self._auto[f.id]
-            elif f.resolution == "open" and fixes and related(f.field, field):
+            elif f.resolution == "open" and fixes and related(f.field, field) and not undoing:
                 f.resolution = "fixed"
                 self._auto[f.id] = field

@@ -21,7 +21,9 @@ Corrections are the record's `[[corrections]]` (SCHEMA.md), append-only:
 """
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 from workbench.checks import SEVERITY_ORDER
@@ -37,6 +39,9 @@ from workbench.review.paths import (Ctx, ListOf, Obj, PathError, Sections, Secti
                                     format_path, resolve, span_of, under)
 from workbench.review.replay import FLAG_PATH, Replay, Unfit, describe, now, short
 from workbench.review.store import RESOLUTIONS, Lock
+
+
+DISCARD_KEEP_DAYS = 30  # a journal set aside by "Discard" is kept this long, then removed
 
 
 class ReviewError(UserError):
@@ -492,6 +497,32 @@ class ReviewSession(Replay):
         self._saved_n = len(self.corrections)
         self.dirty = False
         return target
+
+    def discard(self) -> Path | None:
+        """Set aside every change since the last save: the journal is renamed, not destroyed
+        (`<sha256>.journal.discarded-<time>`, kept for DISCARD_KEEP_DAYS days), so the next opening shows
+        the saved record. Returns where the journal went, or None when there was nothing to set aside."""
+        self._writable()
+        path = self._journal.path
+        if not path.exists():
+            self.dirty = False
+            return None
+        stamp = now().strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.discarded-{stamp}")
+        os.replace(path, target)
+        self._prune_discarded()
+        self.dirty = False
+        return target
+
+    def _prune_discarded(self) -> None:
+        """Journals set aside more than DISCARD_KEEP_DAYS days ago are removed."""
+        limit = time.time() - DISCARD_KEEP_DAYS * 86400
+        for old in self.out_dir.glob("*.journal.discarded-*"):
+            try:
+                if old.stat().st_mtime < limit:
+                    old.unlink()
+            except OSError:
+                pass
 
     def close(self) -> None:
         """Let go of the lock (unsaved changes stay in the journal)."""

@@ -302,8 +302,10 @@ class WorkbenchApp(App):
             k = next(i for i, f in enumerate(flags) if f.id == self.current_flag.id)
             k = (k + delta) % len(flags)
         else:
+            # from the raw pane's cursor on: a flag on the cursor's own line counts (line 1 too, and the other
+            # open flags of a line whose flag was just accepted)
             line = self.query_one("#raw", RawView).cursor
-            after = [i for i, f in enumerate(flags) if (f.lines[0] > line if delta > 0 else f.lines[0] < line)]
+            after = [i for i, f in enumerate(flags) if (f.lines[0] >= line if delta > 0 else f.lines[0] < line)]
             k = (after[0] if delta > 0 else after[-1]) if after else (0 if delta > 0 else len(flags) - 1)
         flag = flags[k]
         self.current_flag = flag
@@ -315,10 +317,11 @@ class WorkbenchApp(App):
         self._show_detail()
 
     def unresolved(self) -> list:
-        """What n and N walk through: every unresolved flag, info ones too (shown so they can be checked)."""
+        """What n and N walk through: the flags that need resolving (warning and error) and are open, as
+        the status line counts them. Info flags are shown in the tree and the detail pane, not visited."""
         if self.session is None:
             return []
-        return sorted((f for f in self.session.record.flags if f.resolution == "open"), key=lambda f: (f.lines[0], f.id))
+        return sorted((f for f in self.session.open_flags()), key=lambda f: (f.lines[0], f.id))
 
     def action_next_flag(self) -> None:
         self._flag_step(1)
