@@ -126,3 +126,15 @@ async def test_n_visits_what_the_count_counts_and_finds_a_flag_on_line_1(tmp_pat
             await pilot.press("n")
             await pilot.pause()
         assert seen == want  # n walks the warnings and errors the status line counts, no info flag
+
+
+def test_history_shows_values_as_typed_and_evidence_never_none():
+    from workbench.checks import flag_id, make_flag
+    from workbench.tui.app import _as_typed
+
+    assert _as_typed("Sal 2") == "Sal 2" and _as_typed(None) == "—"
+    assert _as_typed([["9.00", "Åbning"], ["9.30", "Pause"]]) == "9.00 | Åbning / 9.30 | Pause"
+    assert _as_typed({"title": "Notat", "ref": "123/25"}) == "title: Notat, ref: 123/25"
+    flag = make_flag("signature_mismatch", "warning", "signatures[0]", (1, 1), "m", excerpt="None Kim Bruun")
+    assert flag.excerpt == "Kim Bruun"
+    assert flag.id == flag_id("signature_mismatch", "signatures[0]", "None Kim Bruun")  # ids stay as they were

@@ -32,9 +32,14 @@ def flag_id(kind: str, field: str, excerpt: str) -> str:
 def make_flag(kind: str, severity: str, field: str, lines: tuple[int, int], message: str,
               excerpt: str = "", suggestion: str | None = None) -> Flag:
     flag = Flag(kind=kind, severity=severity, field=field, lines=(min(lines), max(lines)), message=message,
-                excerpt=_short(excerpt), suggestion=suggestion)
-    flag.id = flag_id(kind, field, excerpt)
+                excerpt=_short(_no_none(excerpt)), suggestion=suggestion)
+    flag.id = flag_id(kind, field, excerpt)  # from the excerpt as built, so ids made before stay the same
     return flag
+
+
+def _no_none(text) -> str:
+    """Evidence as a person reads it: a missing part ("None" from formatting) is left out."""
+    return " ".join(w for w in str(text).split() if w != "None")
 
 
 def _short(text: str, width: int = 90) -> str:

@@ -267,7 +267,7 @@ class WorkbenchApp(App):
             parts.append("")
             parts.append("[b]History[/b]")
             for c in history:
-                parts.append(f"  {c.at:%Y-%m-%d %H:%M:%S}  {escape(repr(c.before))} → {escape(repr(c.after))}"
+                parts.append(f"  {c.at:%Y-%m-%d %H:%M:%S}  {escape(_as_typed(c.before))} → {escape(_as_typed(c.after))}"
                              + (f" [dim]({escape(c.note)})[/dim]" if c.note else ""))
         body.show("\n".join(parts))
 
@@ -649,6 +649,21 @@ def _raw_column(text: str, display: int) -> int:
             return i
         shown = (shown // 4 + 1) * 4 if ch == "\t" else shown + 1
     return len(text)
+
+
+def _as_typed(value) -> str:
+    """A value of the history as the secretary typed or saw it, not as Python writes it."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        if value and all(isinstance(v, list) for v in value):
+            return " / ".join(" | ".join(map(str, row)) for row in value)
+        return ", ".join(_as_typed(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_as_typed(v)}" for k, v in value.items())
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _describe(value) -> str:
