@@ -138,3 +138,36 @@ def test_history_shows_values_as_typed_and_evidence_never_none():
     flag = make_flag("signature_mismatch", "warning", "signatures[0]", (1, 1), "m", excerpt="None Kim Bruun")
     assert flag.excerpt == "Kim Bruun"
     assert flag.id == flag_id("signature_mismatch", "signatures[0]", "None Kim Bruun")  # ids stay as they were
+
+
+async def test_help_names_keys_as_people_write_them_and_the_palette_has_no_dead_command(seed, tmp_path, config, roster):
+    from workbench.tui.commands import ReviewCommands
+    from workbench.tui.screens.dialogs import HelpScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.text
+        assert "`?, F1`" in text and "`/`" in text and "`+`" in text
+        assert "question_mark" not in text and "slash" not in text and "plus" not in text
+        names = [name for name, _, _ in ReviewCommands._commands(type("P", (), {"app": app})())]
+        assert "Re-parse" not in names and "Save" in names
+
+
+async def test_the_status_line_keeps_counts_and_read_only_whatever_the_file_name(tmp_path, config, roster):
+    import shutil
+
+    from conftest import SEEDS
+
+    long_name = tmp_path / ("referat-" + "meget-lang-filnavn-" * 8 + ".txt")
+    shutil.copy(SEEDS / "001_9a154efafadaaa85.txt", long_name)
+    app = make_app(long_name, config, roster, tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        from textual.widgets import Static
+
+        shown = str(app.query_one("#status", Static).render())
+        assert shown.startswith("draft · ") and " open flag" in shown.split("·")[1]

@@ -7,6 +7,8 @@ touches a widget: it hands its result back with `call_from_thread`.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from rich.markup import escape
@@ -166,8 +168,9 @@ class WorkbenchApp(App):
         state = "[green]verified[/green]" if review.status == "verified" else "draft"
         extra = " · [yellow]read-only[/yellow]" if s.read_only else ""
         unsaved = " · [b]unsaved[/b]" if s.dirty else ""
+        # what matters first: a long file name is cut at the right, never the count or "read-only"
         self.query_one("#status", Static).update(
-            f"{escape(self.path.name)} · {state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra}")
+            f"{state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra} · {escape(self.path.name)}")
         self.sub_title = f"{self.path.name} — {review.status}, {open_n} open"
 
     def _rebuild_tree(self) -> None:
@@ -564,16 +567,18 @@ class WorkbenchApp(App):
         lines = ["# Help", "", text or "The review workbench.", "", "## Keys here", ""]
         if widget is not None:
             for b in getattr(widget, "BINDINGS", []):
-                lines.append(f"- `{b.key}` {b.description}")
+                lines.append(f"- `{self._keys_shown(b)}` {b.description}")
         lines += ["", "## Keys everywhere", ""]
         for b in self.BINDINGS:
-            lines.append(f"- `{b.key}` {b.description}")
-        lines += ["- `ctrl+p` command palette (save, verify, go to item N, re-parse, next file, theme)"]
+            lines.append(f"- `{self._keys_shown(b)}` {b.description}")
+        lines += ["- `ctrl+p` command palette (save, verify, go to item N, next file, theme)"]
         self.push_screen(HelpScreen("\n".join(lines)))
 
-    def action_reparse(self) -> None:
-        if self.session is not None and hasattr(self.session, "reparse"):
-            self._do(self.session.reparse)
+    def _keys_shown(self, binding) -> str:
+        """A binding's keys as people write them (?, F1, /, +), each remapped key as it is now."""
+        keys = dict(self.config.keys).get(binding.id, binding.key) if binding.id else binding.key
+        shown = (self.get_key_display(dataclasses.replace(binding, key=k.strip())) for k in keys.split(","))
+        return ", ".join(re.sub(r"^f(\d+)$", r"F\1", k) for k in shown)
 
     def action_next_file(self) -> None:
         folder = self.path.parent

@@ -13,7 +13,6 @@ class ReviewCommands(Provider):
             ("Save", "write the record (ctrl+s)", app.action_save),
             ("Verify", "mark the record verified and save (V)", app.action_verify),
             ("Next flag", "go to the next open flag (n)", app.action_next_flag),
-            ("Re-parse", "parse the source again, keeping every correction", app.action_reparse),
             ("Next file in the folder", "open the next referat beside this one", app.action_next_file),
             ("Help", "keys of the focused pane (?)", app.action_help),
         ]
