@@ -888,3 +888,14 @@ def test_undoing_an_edit_never_marks_its_flag_fixed(seed, open_session):
     s.edit(flag.field, "Kim Bruun")
     s.edit(flag.field, "Kim Bruun Nielsen")  # typed by the reviewer: that is a check, and fixes it
     assert next(f for f in s.record.flags if f.id == flag.id).resolution == "fixed"
+
+
+def test_a_record_without_items_cannot_be_verified_even_with_its_flags_accepted(tmp_path, open_session):
+    doc = tmp_path / "tom.txt"
+    doc.write_text("Direktionen\n\nReferat\n\nDato: 29-01-2025\n\n" + "Løs tekst uden punkter.\n\n" * 50, encoding="utf-8")
+    s = open_session(doc, reviewer="Tester")
+    assert not s.record.items and any(f.field == "items" and f.severity == "error" for f in s.record.flags)
+    for f in s.open_flags():
+        s.resolve(f.id, "accepted")
+    with pytest.raises(ReviewError, match="without items"):
+        s.verify()

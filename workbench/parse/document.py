@@ -57,7 +57,7 @@ class DocumentParser:
         body_end = min(x for x in (index_at, sig_at, n) if x is not None)
         reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold(), self.people)
         cands = reader.candidates(body_start, body_end, ref.toc)
-        front_end = toc_at if toc_at is not None else (cands[0].index if cands else 0)
+        front_end = toc_at if toc_at is not None else (cands[0].index if cands else body_end)
         front = FrontReader(self.config, self.vocab, self.people)
         ref.meeting = front.read(rows[:front_end])
         read = ref.read_lines

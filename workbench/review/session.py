@@ -438,6 +438,8 @@ class ReviewSession(Replay):
         review = self.record.review
         if review.status == "verified":
             raise ReviewError(f"the record is verified already (by {review.reviewer or 'someone'})")
+        if not self.record.items:
+            raise ReviewError("no item was found in this referat: a record without items cannot be verified")
         still = self.open_flags()
         if still:
             n = len(still)
