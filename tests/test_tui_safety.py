@@ -171,3 +171,45 @@ async def test_the_status_line_keeps_counts_and_read_only_whatever_the_file_name
 
         shown = str(app.query_one("#status", Static).render())
         assert shown.startswith("draft · ") and " open flag" in shown.split("·")[1]
+
+
+def test_a_split_line_shows_both_parts_and_columns_map_back():
+    from workbench.tui.widgets.raw import SPLIT, shown_text, source_column
+
+    text = "Jonas Kroustrup\tVivian Voldgaard"
+    assert shown_text(text) == "Jonas Kroustrup Vivian Voldgaard"
+    split = "Jonas Kroustrup\nVivian Voldgaard"
+    assert shown_text(split) == f"Jonas Kroustrup{SPLIT}Vivian Voldgaard"  # both halves in view
+    for display, index in ((0, 0), (6, 6), (15 + len(SPLIT), 16), (15 + len(SPLIT) + 6, 22)):
+        assert source_column(split, display) == index
+    assert shown_text("ring\x07 \x1b[31m") == "ring\\x07 \\x1b[31m"  # control characters never reach the terminal
+
+
+async def test_split_in_the_raw_pane_shows_two_parts_now_and_after_reopening(seed, tmp_path, config, roster):
+    from workbench.tui.widgets.raw import SPLIT
+
+    out = tmp_path / "out"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    no = next(i for i, t in enumerate(lines, 1) if i > 40 and len(t) > 40 and "\t" not in t)
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        raw = app.query_one("#raw")
+        raw.focus()
+        raw._move(no)
+        await pilot.press(*["right"] * 16, "S")
+        await pilot.pause()
+        shown = "".join(seg.text for seg in raw.render_line(no - 1 - raw.scroll_offset.y))
+        assert shown.split(SPLIT)[0].rstrip().endswith(lines[no - 1][:16].rstrip()) and SPLIT in shown
+        assert shown.rstrip().endswith(lines[no - 1].rstrip()[-10:])  # the second half is in view too
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    again = make_app(seed, config, roster, out)
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert "\n" in again.session.source.lines[no - 1].text
+        raw = again.query_one("#raw")
+        raw._move(no)
+        await pilot.pause()
+        shown = "".join(seg.text for seg in raw.render_line(no - 1 - raw.scroll_offset.y))
+        assert SPLIT in shown

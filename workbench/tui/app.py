@@ -24,7 +24,7 @@ from workbench.tui.commands import ReviewCommands
 from workbench.tui.screens.dialogs import ConfirmScreen, HelpScreen, PromptScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 from workbench.tui.widgets.detail import DetailPane
-from workbench.tui.widgets.raw import RawView
+from workbench.tui.widgets.raw import RawView, source_column
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
@@ -637,23 +637,13 @@ class WorkbenchApp(App):
         if s is None:
             return
         line = s.source.lines[event.line - 1].text
-        column = _raw_column(line, event.column)
+        column = source_column(line, event.column)
         if event.kind == "split" and not 0 < column < len(line):
             self.notify("Put the cursor inside the line (left/right) where it should be split.", timeout=4)
             return
         if self._do(s.repair, event.kind, event.line, column if event.kind == "split" else None) is not None:
             self.notify({"join": "Joined with the next line", "split": "Split", "furniture": "Marked as page furniture"}[event.kind]
                         + " (ctrl+z undoes it).", timeout=3)
-
-
-def _raw_column(text: str, display: int) -> int:
-    """The index in `text` of display column `display` (tabs shown as 4 wide)."""
-    shown = 0
-    for i, ch in enumerate(text):
-        if shown >= display:
-            return i
-        shown = (shown // 4 + 1) * 4 if ch == "\t" else shown + 1
-    return len(text)
 
 
 def _as_typed(value) -> str:

@@ -16,6 +16,43 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 GUTTER = 8
+SPLIT = " ⏎ "  # where a line was split in review: both parts stay on the line's own number
+
+
+def shown_text(text: str) -> str:
+    """A source line as the pane draws it: tabs expanded, a split shown between its two parts, and
+    control characters (ESC, BEL, …) shown escaped, never sent to the terminal."""
+    parts = [part.expandtabs(4) for part in text.split("\n")]
+    out = SPLIT.join(parts)
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in out)
+
+
+def source_column(text: str, display: int) -> int:
+    """The index in the source line `text` of display column `display` of `shown_text(text)`."""
+    shown = 0
+    part_start = 0  # tabs expand within each split part
+    for i, ch in enumerate(text):
+        if shown >= display:
+            return i
+        if ch == "\n":
+            shown += len(SPLIT)
+            part_start = shown
+        elif ch == "\t":
+            shown = part_start + ((shown - part_start) // 4 + 1) * 4
+        else:
+            shown += 1 if ch.isprintable() or ch == " " else 4
+    return len(text)
+
+
+def _marked(text: str, style: Style) -> list[Segment]:
+    """Segments of a shown line, the split marker set off in its own colour."""
+    out: list[Segment] = []
+    for k, part in enumerate(text.split(SPLIT)):
+        if k:
+            out.append(Segment(SPLIT, style + Style(color="magenta", bold=True)))
+        if part:
+            out.append(Segment(part, style))
+    return out
 
 
 class RawView(ScrollView, can_focus=True):
@@ -61,7 +98,7 @@ class RawView(ScrollView, can_focus=True):
     def show(self, source, flagged: set[int]) -> None:
         self.lines = list(source.lines) if source is not None else []
         self.flagged = flagged
-        width = max((len(ln.text.expandtabs(4)) for ln in self.lines[:5000]), default=0) + GUTTER + 2
+        width = max((len(shown_text(ln.text)) for ln in self.lines), default=0) + GUTTER + 2
         self.virtual_size = Size(width, len(self.lines))
         self.cursor = min(max(1, self.cursor), max(1, len(self.lines)))
         self.refresh()
@@ -104,14 +141,14 @@ class RawView(ScrollView, can_focus=True):
         gstyle = Style(color="grey42", bold=new_page)
         if no in self.flagged:
             gstyle = Style(color="yellow", bold=True)
-        text = line.text.expandtabs(4) or ""
+        text = shown_text(line.text)
         segments = [Segment(gutter, gstyle), Segment(" ")]
         if no == self.cursor and self.has_focus:
             col = min(self.column, len(text))
-            segments += [Segment(text[:col], base), Segment(text[col:col + 1] or " ", base + Style(reverse=True)),
-                         Segment(text[col + 1:], base)]
+            segments += _marked(text[:col], base) + [Segment(text[col:col + 1] or " ", base + Style(reverse=True))] \
+                + _marked(text[col + 1:], base)
         else:
-            segments.append(Segment(text, base + (Style(bold=True) if no == self.cursor else Style())))
+            segments += _marked(text, base + (Style(bold=True) if no == self.cursor else Style()))
         strip = Strip(segments)
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, self.rich_style)
 
@@ -123,17 +160,30 @@ class RawView(ScrollView, can_focus=True):
         self._move(self.cursor + delta * max(1, self.size.height - 1))
 
     def action_column(self, delta: int) -> None:
-        text = self.lines[self.cursor - 1].text.expandtabs(4) if self.lines else ""
+        text = shown_text(self.lines[self.cursor - 1].text) if self.lines else ""
         self.column = max(0, min(len(text), self.column + delta))
+        self._keep_column_in_view()
         self.refresh()
 
     def action_home(self) -> None:
         self.column = 0
+        self._keep_column_in_view()
         self.refresh()
 
     def action_end(self) -> None:
-        self.column = len(self.lines[self.cursor - 1].text.expandtabs(4)) if self.lines else 0
+        self.column = len(shown_text(self.lines[self.cursor - 1].text)) if self.lines else 0
+        self._keep_column_in_view()
         self.refresh()
+
+    def _keep_column_in_view(self) -> None:
+        """The pane scrolls sideways so that the cursor never leaves the screen."""
+        room = max(1, self.size.width - GUTTER - 2)
+        x = self.scroll_offset.x
+        col = self.column + GUTTER + 1
+        if col < x + GUTTER + 1:
+            self.scroll_to(x=max(0, self.column), animate=False)
+        elif col >= x + room + GUTTER:
+            self.scroll_to(x=col - room - GUTTER + 1, animate=False)
 
     def _move(self, line: int) -> None:
         if not self.lines:
