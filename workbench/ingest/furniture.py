@@ -92,8 +92,16 @@ def _mark_text(source: SourceText, config: Config) -> None:
             _mark(line, "a page number ('Side N')")
 
 
+# A date in a running header: `07-05-2025`, `07.05.2025`, `(onsdag) den 7. maj 2025`.
+_HEADER_DATE = re.compile(
+    r"(?:\b(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:\b(?:den|d\.)\s+)?"
+    r"(?P<date>\d{1,4}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4})", re.IGNORECASE)
+_HEADER_JOIN = " \t-–·•|,:/"
+
+
 def page_headers(source: SourceText, config: Config):
-    """The page headers among the furniture that say a body and a date ("Direktionen 07-05-2025"):
+    """The page headers among the furniture that say a body and a date ("Direktionen 07-05-2025",
+    "Referat for Direktionen den 7. maj 2025", "Direktionen · 07.05.2025"):
     (line, body or None, the date as written)."""
     for line in source.lines:
         if not line.furniture:
@@ -104,3 +112,29 @@ def page_headers(source: SourceText, config: Config):
             if m:
                 yield line, (m.groupdict().get("body") or "").strip() or None, m.group("date")
                 break
+        else:
+            hit = header_words(line.text, config)
+            if hit:
+                yield line, hit[0], hit[1]
+
+
+def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
+    """A header or footer of any shape that holds a date: (body, the date as written). The body
+    is the words beside the date once the kind ("Referat") and the joining marks are gone; none
+    where digits remain ("Side 1 af 9") or the words fall in more than one part."""
+    text = " ".join(text.replace("\t", " | ").split())
+    m = _HEADER_DATE.search(text)
+    if not m:
+        return None
+    rest = (text[:m.start()] + " | " + text[m.end():]).strip(_HEADER_JOIN)
+    kinds = sorted((w for words in config.kinds.values() for w in words), key=len, reverse=True)
+    for w in kinds:
+        if rest.casefold().startswith(w.casefold()) and (len(rest) == len(w) or rest[len(w)] in _HEADER_JOIN):
+            rest = rest[len(w):].strip(_HEADER_JOIN)
+            break
+    rest = re.sub(r"^(?:for|fra|i)\s+", "", rest, flags=re.IGNORECASE).strip(_HEADER_JOIN)
+    parts = [p.strip(_HEADER_JOIN) for p in re.split(r"\s+[-–·•|]\s+|\s*\|\s*", rest) if p.strip(_HEADER_JOIN)]
+    body = parts[0] if len(parts) == 1 else None
+    if body and (re.search(r"\d", body) or len(body.split()) > 6):
+        body = None
+    return body, m.group("date")
