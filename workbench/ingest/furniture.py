@@ -134,6 +134,7 @@ def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
             break
     rest = re.sub(r"^(?:for|fra|i)\s+", "", rest, flags=re.IGNORECASE).strip(_HEADER_JOIN)
     parts = [p.strip(_HEADER_JOIN) for p in re.split(r"\s+[-–·•|]\s+|\s*\|\s*", rest) if p.strip(_HEADER_JOIN)]
+    parts = [p for p in parts if not _is_page_number(p, config)]  # "… 7. maj 2025 | Side 3"
     body = parts[0] if len(parts) == 1 else None
     if body and (re.search(r"\d", body) or len(body.split()) > 6):
         body = None
