@@ -20,6 +20,11 @@ def test_labels_above_their_values_and_a_time_range_gives_start_and_end(parse_te
     assert (m.date, m.start, m.end, m.place) == (dt.date(2025, 1, 29), dt.time(9), dt.time(13), "Mødelokale 250, rådhuset")
 
 
+def test_a_label_with_its_value_on_its_line_takes_no_second_line(parse_text):
+    ref = parse_text("Direktionen\nReferat\nDato: 29-01-2025\nTid:\tsenere\nKl. 9.00 blev mødet åbnet af formanden\n\n" + ITEM)
+    assert ref.meeting.start is None
+
+
 def test_tidspunkt_kl_range_on_one_line(parse_text):
     ref = parse_text("Direktionen\nReferat\nDato: 29-01-2025\nTidspunkt:\tKl. 09.00 - 13.00\n\n" + ITEM)
     assert (ref.meeting.start, ref.meeting.end) == (dt.time(9), dt.time(13))
@@ -75,6 +80,7 @@ def test_header_words_of_any_shape(config):
     assert header_words("Direktionen · 07.05.2025", config) == ("Direktionen", "07.05.2025")
     assert header_words("Direktionen, 07-05-2025\tSide 3", config) == ("Direktionen", "07-05-2025")
     assert header_words("Side 1 af 9\t07-05-2025", config) == (None, "07-05-2025")
+    assert header_words("Direktionen 29.01.2025 kl. 9.00-13.00", config) == ("Direktionen", "29.01.2025")
     assert header_words("Side 3", config) is None
 
 

@@ -127,6 +127,7 @@ def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
     if not m:
         return None
     rest = (text[:m.start()] + " | " + text[m.end():]).strip(_HEADER_JOIN)
+    rest = re.sub(r"\b(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?", " | ", rest, flags=re.I).strip(_HEADER_JOIN)
     kinds = sorted((w for words in config.kinds.values() for w in words), key=len, reverse=True)
     for w in kinds:
         if rest.casefold().startswith(w.casefold()) and (len(rest) == len(w) or rest[len(w)] in _HEADER_JOIN):

@@ -119,6 +119,8 @@ class FrontReader:
             key, value = label
             if value:
                 self._value(meeting, key, value, row)
+                if key in _SINGLE:
+                    return None, True  # its value is read: the next line is not
             return key, True
         kind = self._kind(row.text)
         if kind and not meeting.kind:
