@@ -92,3 +92,10 @@ def test_no_front_page_body_and_date_from_a_running_header_in_words(tmp_path, co
     ref = analyse(pdf, config, roster)
     assert (ref.meeting.body, ref.meeting.date) == ("Direktionen", dt.date(2025, 5, 7))
     assert any(f.kind == "inferred_value" and f.field == "meeting.date" for f in ref.flags)
+
+
+def test_text_page_numbers_n_of_m_and_a_header_in_words_beside_one_are_furniture(parse_text):
+    ref = parse_text(ITEM + "Referat - Direktionen - 7. maj 2025\n2\nMere tekst.\n3 of 10\nSidste linje.\n")
+    furniture = [ln.text for ln in ref.source.lines if ln.furniture]
+    assert furniture == ["Referat - Direktionen - 7. maj 2025", "2", "3 of 10"]
+    assert (ref.meeting.body, ref.meeting.date) == ("Direktionen", dt.date(2025, 5, 7))

@@ -28,7 +28,10 @@ def _is_header(text: str, config: Config) -> bool:
     text = " ".join(text.split())
     if any(rx.match(text) for rx in config.patterns.decision):
         return False
-    return any(rx.match(text) for rx in config.patterns.page_header)
+    if any(rx.match(text) for rx in config.patterns.page_header):
+        return True
+    hit = header_words(text, config)  # "Referat - Direktionen - 7. maj 2025" beside a page number
+    return bool(hit and hit[0]) and len(text.split()) <= 10
 
 
 def _mark(line: SourceLine, reason: str, certain: bool = True) -> None:
@@ -90,6 +93,8 @@ def _mark_text(source: SourceText, config: Config) -> None:
                         _mark(n, "a page number beside a page header")
         elif re.match(r"^\s*Side\s+\d{1,4}(\s*(af|of|/)\s*\d{1,4})?\s*$", line.text, re.I):
             _mark(line, "a page number ('Side N')")
+        elif re.match(r"^\s*\d{1,4}\s+(af|of)\s+\d{1,4}\s*$", line.text, re.I):
+            _mark(line, "a page number ('N af M')")
 
 
 # A date in a running header: `07-05-2025`, `07.05.2025`, `(onsdag) den 7. maj 2025`.
