@@ -99,3 +99,8 @@ def test_text_page_numbers_n_of_m_and_a_header_in_words_beside_one_are_furniture
     furniture = [ln.text for ln in ref.source.lines if ln.furniture]
     assert furniture == ["Referat - Direktionen - 7. maj 2025", "2", "3 of 10"]
     assert (ref.meeting.body, ref.meeting.date) == ("Direktionen", dt.date(2025, 5, 7))
+
+
+def test_kl_as_a_label_cell(parse_text):
+    ref = parse_text("Direktionen\nReferat\nDato:\t29.01.2025\nKl.:\t9.00-13.00\n\n" + ITEM)
+    assert (ref.meeting.start, ref.meeting.end) == (dt.time(9), dt.time(13))
