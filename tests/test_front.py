@@ -104,3 +104,9 @@ def test_text_page_numbers_n_of_m_and_a_header_in_words_beside_one_are_furniture
 def test_kl_as_a_label_cell(parse_text):
     ref = parse_text("Direktionen\nReferat\nDato:\t29.01.2025\nKl.:\t9.00-13.00\n\n" + ITEM)
     assert (ref.meeting.start, ref.meeting.end) == (dt.time(9), dt.time(13))
+
+
+def test_a_signature_title_without_a_name_is_flagged(parse_text):
+    ref = parse_text(ITEM + "\nUnderskriftsside\n\nKommunaldirektør\tVelfærdsdirektør\nJonas Kroustrup\n")
+    assert [(p.title, p.name) for p in ref.signatures] == [("Kommunaldirektør", "Jonas Kroustrup"), ("Velfærdsdirektør", None)]
+    assert any(f.field == "signatures[1].name" and f.severity == "warning" for f in ref.flags)

@@ -119,6 +119,11 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
             out.append(person)
             if (person.title is None) != (person.name is None and not person.vacant):
                 half[id(person)] = (k, x)
+    for n, p in enumerate(out):
+        if p.name is None and not p.vacant:
+            notes.append(Note("low_confidence", p.span or (0, 0),
+                              f"The signature '{p.title}' has no name: none stood beside, above or below it. Give it.",
+                              excerpt=p.title or "", field_suffix=str(n)))
     return out, notes
 
 
