@@ -110,3 +110,13 @@ def test_a_signature_title_without_a_name_is_flagged(parse_text):
     ref = parse_text(ITEM + "\nUnderskriftsside\n\nKommunaldirektør\tVelfærdsdirektør\nJonas Kroustrup\n")
     assert [(p.title, p.name) for p in ref.signatures] == [("Kommunaldirektør", "Jonas Kroustrup"), ("Velfærdsdirektør", None)]
     assert any(f.field == "signatures[1].name" and f.severity == "warning" for f in ref.flags)
+
+
+def test_a_date_headline_with_a_time_range(parse_text):
+    ref = parse_text("Direktionen\nReferat\nOnsdag den 29. januar 2025, kl. 9.00-13.00\n\n" + ITEM)
+    assert (ref.meeting.date, ref.meeting.start, ref.meeting.end) == (dt.date(2025, 1, 29), dt.time(9), dt.time(13))
+
+
+def test_til_stede_names_the_members(parse_text):
+    ref = parse_text("Direktionen\nReferat\nDato: 29-01-2025\nTil stede:\tKommunaldirektør Jonas Kroustrup\n\n" + ITEM)
+    assert [(p.title, p.name) for p in ref.meeting.members] == [("Kommunaldirektør", "Jonas Kroustrup")]

@@ -183,10 +183,13 @@ class FrontReader:
     def _headline(self, meeting: Meeting, text: str, row: Row) -> None:
         """`Aarhus Byråd d. 27-08-2025`, `tirsdag den 4. december 2012, kl. 13:00`."""
         date = parse_date(text, self.config.date_formats)
-        m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)", text)
+        m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)(?:\s*[-–]\s*(?:kl\.?\s*)?(\d{1,2}[:.]\d\d))?", text)
         if date and m and meeting.start is None:
             meeting.start = parse_time(m.group(1))
             meeting.spans["start"] = row.span
+            if m.group(2) and meeting.end is None:
+                meeting.end = parse_time(m.group(2))  # `…, kl. 9.00-13.00`
+                meeting.spans["end"] = row.span
         if date and meeting.date is None:
             meeting.date = date
             meeting.spans["date"] = row.span
