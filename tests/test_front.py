@@ -120,3 +120,22 @@ def test_a_date_headline_with_a_time_range(parse_text):
 def test_til_stede_names_the_members(parse_text):
     ref = parse_text("Direktionen\nReferat\nDato: 29-01-2025\nTil stede:\tKommunaldirektør Jonas Kroustrup\n\n" + ITEM)
     assert [(p.title, p.name) for p in ref.meeting.members] == [("Kommunaldirektør", "Jonas Kroustrup")]
+
+
+def test_a_running_header_that_drifts_a_few_points_is_furniture(tmp_path, config):
+    from workbench.ingest import load_source
+
+    path = tmp_path / "drift.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, h = A4
+    for n, drift in enumerate([0, 5, 9, 1, 6, 10], 1):
+        c.setFont("Helvetica", 8)
+        c.drawString(56, h - 38 - drift, "Direktionen · 7. maj 2025")
+        c.setFont("Helvetica", 10)
+        for k in range(40):
+            c.drawString(56, h - 80 - 15 * k, f"Tekst {k} på side {n}.")
+        c.showPage()
+    c.save()
+    source = load_source(path, config)
+    headers = [ln for ln in source.lines if ln.text.startswith("Direktionen")]
+    assert len(headers) == 6 and all(ln.furniture for ln in headers)

@@ -61,14 +61,18 @@ def _mark_pdf(source: SourceText, config: Config) -> None:
             continue
         if _at_edge(line, page_height, REPEAT_EDGE):
             by_shape[(_shape(line.text), round(line.top / 6))].add(line.page)
-    repeated = {key for key, on in by_shape.items() if pages >= 2 and len(on) >= max(2, pages * 0.5)}
+
+    def near(key: tuple[str, int]) -> set[int]:  # the pages with this line at this place, give or take a few points
+        return by_shape.get((key[0], key[1] - 1), set()) | by_shape.get(key, set()) | by_shape.get((key[0], key[1] + 1), set())
+
     for line in source.lines:
         if line.top is None or not line.text.strip():
             continue
         edge = _at_edge(line, page_height, EDGE)
         key = (_shape(line.text), round(line.top / 6))
-        if _at_edge(line, page_height, REPEAT_EDGE) and key in repeated:
-            _mark(line, f"repeated at the same place on {len(by_shape[key])} of {pages} pages")
+        on = near(key)
+        if _at_edge(line, page_height, REPEAT_EDGE) and pages >= 2 and len(on) >= max(2, pages * 0.5):
+            _mark(line, f"repeated at the same place on {len(on)} of {pages} pages")
         elif edge and _is_page_number(line.text, config):
             _mark(line, "a page number at the edge of the page")
 
