@@ -139,3 +139,23 @@ def test_a_running_header_that_drifts_a_few_points_is_furniture(tmp_path, config
     source = load_source(path, config)
     headers = [ln for ln in source.lines if ln.text.startswith("Direktionen")]
     assert len(headers) == 6 and all(ln.furniture for ln in headers)
+
+
+def test_two_pages_the_first_without_a_header(tmp_path, config):
+    from workbench.ingest import load_source
+
+    path = tmp_path / "two.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, h = A4
+    for n in (1, 2):
+        if n == 2:
+            c.setFont("Helvetica", 8)
+            c.drawString(56, h - 38, "Direktionen · 7. maj 2025")
+        c.setFont("Helvetica", 10)
+        for k in range(40):
+            c.drawString(56, h - 80 - 15 * k, f"Tekst {'abcdefghij'[k % 10] * (n + k % 3)} her.")
+        c.showPage()
+    c.save()
+    source = load_source(path, config)
+    assert [ln.furniture for ln in source.lines if ln.text.startswith("Direktionen")] == [True]
+    assert not any(ln.furniture for ln in source.lines if ln.text.startswith("Tekst"))

@@ -73,8 +73,17 @@ def _mark_pdf(source: SourceText, config: Config) -> None:
         on = near(key)
         if _at_edge(line, page_height, REPEAT_EDGE) and pages >= 2 and len(on) >= max(2, pages * 0.5):
             _mark(line, f"repeated at the same place on {len(on)} of {pages} pages")
+        elif pages == 2 and on == {2} and line.page == 2 and _at_edge(line, page_height, EDGE) \
+                and _outermost(source, line) and (header_words(line.text, config) or (None,))[0]:
+            _mark(line, "a body and a date at the edge of every page but the first", certain=False)
         elif edge and _is_page_number(line.text, config):
             _mark(line, "a page number at the edge of the page")
+
+
+def _outermost(source: SourceText, line: SourceLine) -> bool:
+    """No other line of its page stands above it (or, at the foot, below it)."""
+    tops = [ln.top for ln in source.lines if ln.page == line.page and ln.top is not None and ln.text.strip()]
+    return line.top <= min(tops) or line.top >= max(tops)
 
 
 def _at_edge(line: SourceLine, page_height: float, share: float) -> bool:
