@@ -28,7 +28,10 @@ def _is_header(text: str, config: Config) -> bool:
     text = " ".join(text.split())
     if any(rx.match(text) for rx in config.patterns.decision):
         return False
-    return any(rx.match(text) for rx in config.patterns.page_header)
+    if any(rx.match(text) for rx in config.patterns.page_header):
+        return True
+    hit = header_words(text, config)  # "Referat - Direktionen - 7. maj 2025" beside a page number
+    return bool(hit and hit[0]) and len(text.split()) <= 10
 
 
 def _mark(line: SourceLine, reason: str, certain: bool = True) -> None:
@@ -58,16 +61,29 @@ def _mark_pdf(source: SourceText, config: Config) -> None:
             continue
         if _at_edge(line, page_height, REPEAT_EDGE):
             by_shape[(_shape(line.text), round(line.top / 6))].add(line.page)
-    repeated = {key for key, on in by_shape.items() if pages >= 2 and len(on) >= max(2, pages * 0.5)}
+
+    def near(key: tuple[str, int]) -> set[int]:  # the pages with this line at this place, give or take a few points
+        return by_shape.get((key[0], key[1] - 1), set()) | by_shape.get(key, set()) | by_shape.get((key[0], key[1] + 1), set())
+
     for line in source.lines:
         if line.top is None or not line.text.strip():
             continue
         edge = _at_edge(line, page_height, EDGE)
         key = (_shape(line.text), round(line.top / 6))
-        if _at_edge(line, page_height, REPEAT_EDGE) and key in repeated:
-            _mark(line, f"repeated at the same place on {len(by_shape[key])} of {pages} pages")
+        on = near(key)
+        if _at_edge(line, page_height, REPEAT_EDGE) and pages >= 2 and len(on) >= max(2, pages * 0.5):
+            _mark(line, f"repeated at the same place on {len(on)} of {pages} pages")
+        elif pages == 2 and on == {2} and line.page == 2 and _at_edge(line, page_height, EDGE) \
+                and _outermost(source, line) and (header_words(line.text, config) or (None,))[0]:
+            _mark(line, "a body and a date at the edge of every page but the first", certain=False)
         elif edge and _is_page_number(line.text, config):
             _mark(line, "a page number at the edge of the page")
+
+
+def _outermost(source: SourceText, line: SourceLine) -> bool:
+    """No other line of its page stands above it (or, at the foot, below it)."""
+    tops = [ln.top for ln in source.lines if ln.page == line.page and ln.top is not None and ln.text.strip()]
+    return line.top <= min(tops) or line.top >= max(tops)
 
 
 def _at_edge(line: SourceLine, page_height: float, share: float) -> bool:
@@ -90,10 +106,20 @@ def _mark_text(source: SourceText, config: Config) -> None:
                         _mark(n, "a page number beside a page header")
         elif re.match(r"^\s*Side\s+\d{1,4}(\s*(af|of|/)\s*\d{1,4})?\s*$", line.text, re.I):
             _mark(line, "a page number ('Side N')")
+        elif re.match(r"^\s*\d{1,4}\s+(af|of)\s+\d{1,4}\s*$", line.text, re.I):
+            _mark(line, "a page number ('N af M')")
+
+
+# A date in a running header: `07-05-2025`, `07.05.2025`, `(onsdag) den 7. maj 2025`.
+_HEADER_DATE = re.compile(
+    r"(?:\b(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:\b(?:den|d\.)\s+)?"
+    r"(?P<date>\d{1,4}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4})", re.IGNORECASE)
+_HEADER_JOIN = " \t-–·•|,:/"
 
 
 def page_headers(source: SourceText, config: Config):
-    """The page headers among the furniture that say a body and a date ("Direktionen 07-05-2025"):
+    """The page headers among the furniture that say a body and a date ("Direktionen 07-05-2025",
+    "Referat for Direktionen den 7. maj 2025", "Direktionen · 07.05.2025"):
     (line, body or None, the date as written)."""
     for line in source.lines:
         if not line.furniture:
@@ -104,3 +130,31 @@ def page_headers(source: SourceText, config: Config):
             if m:
                 yield line, (m.groupdict().get("body") or "").strip() or None, m.group("date")
                 break
+        else:
+            hit = header_words(line.text, config)
+            if hit:
+                yield line, hit[0], hit[1]
+
+
+def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
+    """A header or footer of any shape that holds a date: (body, the date as written). The body
+    is the words beside the date once the kind ("Referat") and the joining marks are gone; none
+    where digits remain ("Side 1 af 9") or the words fall in more than one part."""
+    text = " ".join(text.replace("\t", " | ").split())
+    m = _HEADER_DATE.search(text)
+    if not m:
+        return None
+    rest = (text[:m.start()] + " | " + text[m.end():]).strip(_HEADER_JOIN)
+    rest = re.sub(r"\b(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?", " | ", rest, flags=re.I).strip(_HEADER_JOIN)
+    kinds = sorted((w for words in config.kinds.values() for w in words), key=len, reverse=True)
+    for w in kinds:
+        if rest.casefold().startswith(w.casefold()) and (len(rest) == len(w) or rest[len(w)] in _HEADER_JOIN):
+            rest = rest[len(w):].strip(_HEADER_JOIN)
+            break
+    rest = re.sub(r"^(?:for|fra|i)\s+", "", rest, flags=re.IGNORECASE).strip(_HEADER_JOIN)
+    parts = [p.strip(_HEADER_JOIN) for p in re.split(r"\s+[-–·•|]\s+|\s*\|\s*", rest) if p.strip(_HEADER_JOIN)]
+    parts = [p for p in parts if not _is_page_number(p, config)]  # "… 7. maj 2025 | Side 3"
+    body = parts[0] if len(parts) == 1 else None
+    if body and (re.search(r"\d", body) or len(body.split()) > 6):
+        body = None
+    return body, m.group("date")

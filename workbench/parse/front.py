@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from workbench.model import Meeting, TocEntry
+from workbench.names import split_title
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
 from workbench.parse.textutil import parse_date, parse_time
@@ -60,6 +61,10 @@ def _subheading(row: Row, vocab: Vocabulary) -> bool:
     return (len(words) <= 3 and not re.search(r"\d", row.text)) or norm(row.text) == "side"
 
 
+_SINGLE = ("place", "date", "start", "end")  # labels of one value each
+_TIMES = re.compile(r"(?<![\d.])\d{1,2}[:.]\d\d(?!\d)")
+
+
 def _personlike(text: str) -> bool:
     """Could this line of a members list name people? Not a sentence, a TOC line or a heading with a page."""
     text = " ".join(text.split())
@@ -73,10 +78,11 @@ class FrontReader:
         self.people = people
         self.labels = {k: [norm(w) for w in v] for k, v in config.front.items()}
         self.used: set[int] = set()  # the lines read as a label or a value
+        self.columns: dict[int, float | None] = {}  # id(person) → where its column starts (PDF)
 
     def _label(self, row: Row) -> tuple[str, str] | None:
         text = row.cells[0] if row.cells else row.text
-        rest_cells = " ".join(row.cells[1:]) if row.cells else ""
+        rest_cells = "\t".join(row.cells[1:]) if row.cells else ""  # two people side by side stay two
         for key, words in self.labels.items():
             if key == "vacant":
                 continue
@@ -85,7 +91,7 @@ class FrontReader:
                 if norm(t) == w:
                     return key, rest_cells.strip()
                 if t.casefold().startswith(w) and len(t) > len(w) and t[len(w)] in ": \t":
-                    return key, (t[len(w):].lstrip(":").strip() + " " + rest_cells).strip()
+                    return key, (t[len(w):].lstrip(":").strip() + "\t" + rest_cells).strip()
         return None
 
     def _kind(self, text: str) -> tuple[str, str] | None:
@@ -113,6 +119,8 @@ class FrontReader:
             key, value = label
             if value:
                 self._value(meeting, key, value, row)
+                if key in _SINGLE:
+                    return None, True  # its value is read: the next line is not
             return key, True
         kind = self._kind(row.text)
         if kind and not meeting.kind:
@@ -131,6 +139,9 @@ class FrontReader:
                 return current, True
         if current == "other":
             return current, True
+        if current in _SINGLE and getattr(meeting, current) is None and row.text.strip():
+            self._value(meeting, current, row.text.strip(), row)  # the label stood above its value
+            return None, True
         if meeting.date is None and parse_date(row.text, self.config.date_formats):
             self._headline(meeting, row.text, row)
             return "after_date", True
@@ -145,13 +156,40 @@ class FrontReader:
             return current, True
         return current, False
 
+    def _wrapped(self, meeting: Meeting, key: str, part: str, x: float | None, row: Row) -> bool:
+        """A line of a members list that is the rest of a name wrapped in its column: one or two
+        capitalised words without a title, under a person with a title ("Velfærdsdirektør Lene
+        Mehlsen" / "Thomsen"). Where positions are known, the person of the column it stands in."""
+        people = getattr(meeting, key)
+        if not people or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+(?: [A-ZÆØÅ][\w\-]+)?", part.strip()):
+            return False
+        if split_title(part, self.people.roster)[0]:
+            return False
+        if x is not None and any(self.columns.get(id(p)) is not None for p in people):
+            under = [p for p in people if self.columns.get(id(p)) is not None and abs(self.columns[id(p)] - x) < 4]
+            if not under:
+                return False
+            person = under[-1]
+        else:
+            person = people[-1]
+        if not person.title or not person.name or person.vacant:
+            return False
+        before = person.read_as or person.name
+        person.name, person.read_as = f"{before} {part.strip()}", None
+        self.people.complete(person)
+        person.span = (person.span[0], row.no)
+        return True
+
     def _headline(self, meeting: Meeting, text: str, row: Row) -> None:
         """`Aarhus Byråd d. 27-08-2025`, `tirsdag den 4. december 2012, kl. 13:00`."""
         date = parse_date(text, self.config.date_formats)
-        m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)", text)
+        m = re.search(r"\bkl\.?\s*(\d{1,2}[:.]\d\d)(?:\s*[-–]\s*(?:kl\.?\s*)?(\d{1,2}[:.]\d\d))?", text)
         if date and m and meeting.start is None:
             meeting.start = parse_time(m.group(1))
             meeting.spans["start"] = row.span
+            if m.group(2) and meeting.end is None:
+                meeting.end = parse_time(m.group(2))  # `…, kl. 9.00-13.00`
+                meeting.spans["end"] = row.span
         if date and meeting.date is None:
             meeting.date = date
             meeting.spans["date"] = row.span
@@ -162,20 +200,31 @@ class FrontReader:
                 meeting.spans["body"] = row.span
 
     def _value(self, meeting: Meeting, key: str, value: str, row: Row) -> None:
+        if key not in ("members", "absent"):
+            value = " ".join(value.split())
         if key == "place":
             meeting.place = value
         elif key == "date":
             self._headline(meeting, value, row)
             return
         elif key == "start":
+            times = _TIMES.findall(value)
             meeting.start = parse_time(value)
+            if len(times) == 2 and meeting.end is None and parse_time(times[1]):
+                meeting.end = parse_time(times[1])  # `Kl. 09.00 - 13.00`: a range gives the end too
+                meeting.spans["end"] = row.span
         elif key == "end":
             meeting.end = parse_time(value)
         elif key in ("members", "absent"):
-            for part in [p for p in value.split("\t") if p.strip()]:
+            parts = [p for p in value.split("\t") if p.strip()]
+            xs = list(row.cell_x[-len(parts):]) if len(row.cell_x) >= len(parts) else [row.x0] * len(parts)
+            for part, x in zip(parts, xs):
+                if self._wrapped(meeting, key, part, x, row):
+                    continue
                 person = self.people.person(part, row.span)
                 if person is not None:
                     getattr(meeting, key).append(person)
+                    self.columns[id(person)] = x
             span = meeting.spans.get(key)
             meeting.spans[key] = (span[0] if span else row.no, row.no)
             return

@@ -82,11 +82,15 @@ def _item_line(number: int, rest: str, items: list[Item], config, row: Row, firs
 
 
 def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person], list[Note]]:
+    """The people under the Underskriftsside: one a line or side by side in columns, each with
+    its title on the same line, or on the line above or below its name."""
     out: list[Person] = []
     notes: list[Note] = []
-    for row in rows:
-        for part in [p for p in (row.cells or [row.text]) if p.strip()]:
-            if out and people.joins(out[-1], part):
+    half: dict[int, tuple[int, float | None]] = {}  # id(person) → (row index, column x): a title or a name alone
+    for k, row in enumerate(rows):
+        parts = [(p, x) for p, x in _with_x(row) if p.strip()]
+        for part, x in parts:
+            if out and len(parts) == 1 and people.joins(out[-1], part):
                 last = out[-1]
                 before = last.read_as or last.name
                 last.name = None
@@ -101,6 +105,47 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
                                   suggestion=last.name, severity="info", field_suffix=str(len(out) - 1)))
                 continue
             person = people.person(part, row.span)
-            if person is not None:
-                out.append(person)
+            if person is None:
+                continue
+            other = _other_half(out, half, person, k, x)
+            if other is not None:
+                other.title = other.title or person.title
+                other.name = other.name or person.name
+                other.read_as = other.read_as or person.read_as
+                other.vacant = other.vacant or person.vacant
+                other.span = (min(other.span[0], row.no), max(other.span[1], row.no))
+                half.pop(id(other))
+                continue
+            out.append(person)
+            if (person.title is None) != (person.name is None and not person.vacant):
+                half[id(person)] = (k, x)
+    for n, p in enumerate(out):
+        if p.name is None and not p.vacant:
+            notes.append(Note("low_confidence", p.span or (0, 0),
+                              f"The signature '{p.title}' has no name: none stood beside, above or below it. Give it.",
+                              excerpt=p.title or "", field_suffix=str(n)))
     return out, notes
+
+
+def _with_x(row: Row) -> list[tuple[str, float | None]]:
+    parts = row.cells or [row.text]
+    xs = list(row.cell_x) if row.cells and len(row.cell_x) == len(parts) else [row.x0] * len(parts)
+    return list(zip(parts, xs))
+
+
+def _other_half(out: list[Person], half: dict, person: Person, k: int, x: float | None) -> Person | None:
+    """The title alone on the line above this name alone (or the name above this title), in the
+    same column: the two halves of one signature."""
+    title_only = person.title is not None and person.name is None and not person.vacant
+    name_only = person.title is None and (person.name is not None or person.vacant)
+    if not (title_only or name_only):
+        return None
+    for p in out:
+        if id(p) not in half:
+            continue
+        at, px = half[id(p)]
+        if at != k - 1 or (x is not None and px is not None and abs(x - px) > 4):
+            continue
+        if (title_only and p.title is None) or (name_only and p.title is not None and p.name is None and not p.vacant):
+            return p
+    return None
