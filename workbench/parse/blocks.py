@@ -85,10 +85,10 @@ class Renderer:
         i = 0
         while i < len(rows):
             row = rows[i]
-            if row.cells:
-                key = self._table_key(rows, i)
-                j = self._table_end(rows, i, key)
-                tables.append(self._cell_table(rows[i:j], notes, key))
+            if row.cells or self._short_header(rows, i):
+                key = self._table_key(rows, i + (not row.cells))
+                j, across = self._table_end(rows, i, key)
+                tables.append(self._cell_table(rows[i:j], notes, key, across))
                 i = j
                 continue
             spec = self._loose_header(row)
@@ -101,6 +101,17 @@ class Renderer:
             text_rows.append(row)
             i += 1
         return Block(self.text(text_rows, notes), tables, notes)
+
+    def _short_header(self, rows: list[Row], i: int) -> bool:
+        """PDF: a line without cells that names the first column(s) of a configured loose table, standing
+        over the first column of a cell table keyed as that one is: the table's header, its other cells empty."""
+        row, nxt = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is None or not nxt.cells or len(nxt.cell_x) < 2 or row.x0 is None or abs(row.x0 - nxt.cell_x[0]) > 4:
+            return False
+        words = [w.casefold() for w in row.text.split()]
+        key = self._table_key(rows, i + 1)
+        return any(spec.key is key and words == [c.casefold() for c in spec.columns[:len(words)]]
+                   for spec in self.loose)
 
     def _table_key(self, rows: list[Row], i: int) -> re.Pattern | None:
         """The pattern that opens a row of the cell table starting at row i: a configured loose table's key,
@@ -121,11 +132,14 @@ class Renderer:
                 return spec.key
         return None
 
-    def _table_end(self, rows: list[Row], i: int, key: re.Pattern | None) -> int:
+    def _table_end(self, rows: list[Row], i: int, key: re.Pattern | None) -> tuple[int, set[int]]:
         """Where the cell table starting at row i ends. PDF: lines without cells belong to it when they
         start under a later cell (a wrapped cell, also across a page break), or stand in the first column
-        only (a wrapped key cell, or a key whose other cells are empty) with more of the table after them."""
-        columns = rows[i].cell_x
+        only (a wrapped key cell, or a key whose other cells are empty) with more of the table after them.
+        A line from the first column that runs on across the next (its cells too close to be told apart)
+        belongs to it only set tight between table lines; it comes back in the second value."""
+        columns = rows[i].cell_x or (rows[i + 1].cell_x if not rows[i].cells else ())
+        across: set[int] = set()
         j = i + 1
         while j < len(rows):
             row = rows[j]
@@ -137,16 +151,22 @@ class Renderer:
                 j += 1
                 continue
             k = j
-            while k < len(rows) and not rows[k].cells and _in_first_column(rows[k], columns):
+            crossing: set[int] = set()
+            while k < len(rows) and not rows[k].cells:
+                if not _in_first_column(rows[k], columns):
+                    if not _across(rows[k], columns):
+                        break
+                    crossing.add(rows[k].no)
                 k += 1
-            if k < len(rows) and k > j and rows[k].cells:
+            if k < len(rows) and k > j and rows[k].cells and not (crossing and rows[k].brk):
+                across |= crossing
                 j = k
                 continue
             keyed = [m for m in range(j, k) if key is not None and key.match(rows[m].text)]
             if not keyed:
                 break
             j = keyed[-1] + 1
-        return j
+        return j, across
 
     @staticmethod
     def _under_cell(row: Row, above: Row) -> bool:
@@ -166,11 +186,14 @@ class Renderer:
                 return True
         return False
 
-    def _cell_table(self, run: list[Row], notes: list[Note], key: re.Pattern | None = None) -> TableDraft:
-        header = run[0].cells or []
-        has_header = len(run) > 1 and _looks_like_header(header, run[1:], run[0].bold)
+    def _cell_table(self, run: list[Row], notes: list[Note], key: re.Pattern | None = None,
+                    across: set[int] = frozenset()) -> TableDraft:
+        header = run[0].cells or [run[0].text]
+        has_header = len(run) > 1 and (not run[0].cells or _looks_like_header(header, run[1:], run[0].bold))
         columns = [c.rstrip(":").strip() for c in header] if has_header else []
         body = run[1:] if has_header else run
+        if not run[0].cells:  # a header over the first column only
+            columns += [""] * (max(len(r.cells or []) for r in body) - len(columns))
         width = len(columns) or max(len(r.cells or []) for r in body)
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
@@ -184,9 +207,19 @@ class Renderer:
                     spans.append((r.no, r.no))
                     continue
                 r.continues_cell = 0
+                if r.no in across and rows:
+                    notes.append(Note("broken_table", (spans[-1][0], r.no),
+                                      f"Line {r.no} runs from the first column across the next: its cells could not "
+                                      f"be told apart, and all of it went into the first cell of row '{_short(rows[-1][0].splitlines()[0])}'.",
+                                      excerpt=_short(r.text), field_suffix=f".rows[{len(rows) - 1}]"))
             if r.continues_cell is not None and rows:  # a wrapped cell: its column says where it goes
                 k = min(r.continues_cell, width - 1)
-                rows[-1][k] = self.hyph.join(rows[-1][k], r.text)[0] if rows[-1][k] else r.text
+                if not rows[-1][k]:
+                    rows[-1][k] = r.text
+                elif is_bullet(r.text):
+                    rows[-1][k] = f"{rows[-1][k]}\n{r.text}"
+                else:
+                    rows[-1][k] = self.hyph.join(rows[-1][k], r.text)[0]
                 spans[-1] = (spans[-1][0], r.no)
                 continue
             cells = [c.strip() for c in (r.cells or [])]
@@ -316,6 +349,13 @@ def _in_first_column(row: Row, columns: tuple[float, ...]) -> bool:
     if row.x0 is None or row.x1 is None or len(columns) < 2 or row.heading_like:
         return False
     return abs(row.x0 - columns[0]) <= 4 and row.x1 <= columns[1] - 2
+
+
+def _across(row: Row, columns: tuple[float, ...]) -> bool:
+    """PDF: a line that starts at the table's first column and runs on into the second, tight under the line above."""
+    if row.x0 is None or row.x1 is None or len(columns) < 2 or row.heading_like or row.brk:
+        return False
+    return abs(row.x0 - columns[0]) <= 4 and row.x1 > columns[1]
 
 
 _CUT_WORDS = {"af", "og", "til", "for", "med", "i", "på", "at", "om", "fra", "de", "den", "det", "en", "et", "samt", "under", "ved"}
