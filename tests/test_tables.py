@@ -129,3 +129,12 @@ def test_a_header_naming_only_the_first_column_heads_the_table():
     assert block.text == "DIR"
     assert block.tables[0].columns == ["Dato", ""]
     assert first_cells(block) == [["6. sep.", "13. sep."]]
+
+
+def test_a_row_joined_by_a_guessed_key_column_is_a_warning_and_by_a_named_one_information():
+    rows = [row(1, "9.00\tAnkomst"), row(2, "10.00\tPause"), row(3, "Ca. 11\tFrokost"), row(4, "12.00\tSlut")]
+    guessed = renderer().block(rows)
+    assert first_cells(guessed) == [["9.00", "10.00\nCa. 11", "12.00"]]
+    assert [n.severity for n in guessed.notes if n.kind == "broken_table"] == ["warning"]
+    named = renderer().block([row(0, "Tid\tPunkt", bold=True)] + rows)
+    assert [n.severity for n in named.notes if n.kind == "broken_table"] == ["info"]

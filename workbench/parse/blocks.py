@@ -195,6 +195,7 @@ class Renderer:
         if not run[0].cells:  # a header over the first column only
             columns += [""] * (max(len(r.cells or []) for r in body) - len(columns))
         width = len(columns) or max(len(r.cells or []) for r in body)
+        named = any([c.casefold() for c in columns] == [c.casefold() for c in spec.columns] for spec in self.loose)
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
         page_of = {r.no: r.page for r in body}
@@ -232,7 +233,8 @@ class Renderer:
                 notes.append(Note("broken_table", spans[-1],
                                   f"Line {r.no} does not start with a row key (as '{_short(prev[0].splitlines()[0])}' does): "
                                   "it was read as the rest of the row above, not as a row of its own.",
-                                  excerpt=_short(" ".join(c for c in cells if c)), severity="info",
+                                  excerpt=_short(" ".join(c for c in cells if c)),
+                                  severity="info" if named else "warning",  # the header names the key column, or a guess
                                   field_suffix=f".rows[{len(rows) - 1}]"))
                 continue
             if len(cells) > width:
