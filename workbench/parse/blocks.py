@@ -3,7 +3,9 @@
 Wrapped lines are joined into paragraphs (hyphenation re-joined), paragraphs are separated by
 a blank line, bullets are written `- `. Rows with cells form tables; a table the source gives
 as loose lines (a configured header such as `Tid Punkt`, rows keyed by a time or a date) is
-rebuilt row by row. What was uncertain is reported as notes for the flag rules.
+rebuilt row by row. In a PDF the columns decide: a line under a later cell continues that cell (across
+a page break too), a repeated header is no row, and where a configured key (a time, a date) opens
+the rows, a row without it continues the row above. What was uncertain is reported as notes.
 """
 from __future__ import annotations
 
