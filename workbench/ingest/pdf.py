@@ -259,8 +259,10 @@ def _table_lines(table, words: list[dict], number: int) -> list[SourceLine]:
         x0, top, x1, bottom = row.bbox
         bold = sum(len(w["text"]) for w in inside if BOLD.search(w["fontname"])) * 2 > sum(len(w["text"]) for w in inside)
         size = statistics.median(w["size"] for w in inside) if inside else None
+        starts = tuple(round(cell[0], 1) for cell in row.cells if cell is not None)
         out.append(SourceLine(no=0, text="\t".join(texts), page=number, x0=x0, top=top, x1=x1, bottom=bottom,
-                              bold=bold, size=round(size, 1) if size else None, joined=True))
+                              bold=bold, size=round(size, 1) if size else None, joined=True,
+                              cell_x=starts if len(starts) == len(texts) and len(starts) > 1 else ()))
     return out
 
 

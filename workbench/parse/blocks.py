@@ -3,7 +3,9 @@
 Wrapped lines are joined into paragraphs (hyphenation re-joined), paragraphs are separated by
 a blank line, bullets are written `- `. Rows with cells form tables; a table the source gives
 as loose lines (a configured header such as `Tid Punkt`, rows keyed by a time or a date) is
-rebuilt row by row. What was uncertain is reported as notes for the flag rules.
+rebuilt row by row. In a PDF the columns decide: a line under a later cell continues that cell (across
+a page break too), a repeated header is no row, and where a configured key (a time, a date) opens
+the rows, a row without it continues the row above. What was uncertain is reported as notes.
 """
 from __future__ import annotations
 
@@ -85,11 +87,10 @@ class Renderer:
         i = 0
         while i < len(rows):
             row = rows[i]
-            if row.cells:
-                j = i
-                while j < len(rows) and (rows[j].cells or self._under_cell(rows[j], rows[j - 1])):
-                    j += 1
-                tables.append(self._cell_table(rows[i:j], notes))
+            if row.cells or self._short_header(rows, i):
+                key = self._table_key(rows, i + (not row.cells))
+                j, across = self._table_end(rows, i, key)
+                tables.append(self._cell_table(rows[i:j], notes, key, across))
                 i = j
                 continue
             spec = self._loose_header(row)
@@ -103,39 +104,141 @@ class Renderer:
             i += 1
         return Block(self.text(text_rows, notes), tables, notes)
 
+    def _short_header(self, rows: list[Row], i: int) -> bool:
+        """PDF: a line without cells that names the first column(s) of a configured loose table, standing
+        over the first column of a cell table keyed as that one is: the table's header, its other cells empty."""
+        row, nxt = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is None or not nxt.cells or len(nxt.cell_x) < 2 or row.x0 is None or abs(row.x0 - nxt.cell_x[0]) > 4:
+            return False
+        words = [w.casefold() for w in row.text.split()]
+        key = self._table_key(rows, i + 1)
+        return any(spec.key is key and words == [c.casefold() for c in spec.columns[:len(words)]]
+                   for spec in self.loose)
+
+    def _table_key(self, rows: list[Row], i: int) -> re.Pattern | None:
+        """The pattern that opens a row of the cell table starting at row i: a configured loose table's key,
+        where the header names its columns or most first cells match it."""
+        header = [c.rstrip(":").strip().casefold() for c in rows[i].cells or [] if c.strip()]
+        for spec in self.loose:
+            if header == [c.casefold() for c in spec.columns]:
+                return spec.key
+        firsts = []
+        for r in rows[i:]:
+            if r.cells:
+                firsts.append(r.cells[0].strip())
+            elif r.heading_like:
+                break
+        for spec in self.loose:
+            hits = sum(1 for c in firsts if spec.key.match(c))
+            if hits >= 2 and hits * 2 >= len(firsts):
+                return spec.key
+        return None
+
+    def _table_end(self, rows: list[Row], i: int, key: re.Pattern | None) -> tuple[int, set[int]]:
+        """Where the cell table starting at row i ends. PDF: lines without cells belong to it when they
+        start under a later cell (a wrapped cell, also across a page break), or stand in the first column
+        only (a wrapped key cell, or a key whose other cells are empty) with more of the table after them.
+        A line from the first column that runs on across the next (its cells too close to be told apart)
+        belongs to it only set tight between table lines; it comes back in the second value."""
+        columns = rows[i].cell_x or (rows[i + 1].cell_x if not rows[i].cells else ())
+        across: set[int] = set()
+        j = i + 1
+        while j < len(rows):
+            row = rows[j]
+            if row.cells:
+                columns = row.cell_x or columns
+                j += 1
+                continue
+            if self._under_cell(row, rows[j - 1]):
+                j += 1
+                continue
+            k = j
+            crossing: set[int] = set()
+            while k < len(rows) and not rows[k].cells:
+                if not _in_first_column(rows[k], columns):
+                    if not _across(rows[k], columns):
+                        break
+                    crossing.add(rows[k].no)
+                k += 1
+            if k < len(rows) and k > j and rows[k].cells and not (crossing and rows[k].brk):
+                across |= crossing
+                j = k
+                continue
+            keyed = [m for m in range(j, k) if key is not None and key.match(rows[m].text)]
+            if not keyed:
+                break
+            j = keyed[-1] + 1
+        return j, across
+
     @staticmethod
     def _under_cell(row: Row, above: Row) -> bool:
         """PDF: a line without cells that starts under a later cell of the table row above (or of the line
-        that already continued it) is that cell's next line: the column says so, not the text."""
+        that already continued it), or further right within that cell, is that cell's next line: the column
+        says so, not the text. A page break between them does not end the table."""
         anchor = above
         columns = anchor.cell_x
         if not columns and anchor.continues_cell is not None:
             columns = anchor.cell_x_of_row
-        if row.x0 is None or len(columns) < 2 or row.page != above.page:
+        if row.x0 is None or len(columns) < 2:
             return False
-        for k, x in enumerate(columns[1:], 1):
-            if abs(row.x0 - x) <= 4:
+        for k in range(len(columns) - 1, 0, -1):
+            if abs(row.x0 - columns[k]) <= 4 or (row.x0 > columns[k] and not row.heading_like):
                 row.continues_cell = k
                 row.cell_x_of_row = columns
                 return True
         return False
 
-    def _cell_table(self, run: list[Row], notes: list[Note]) -> TableDraft:
-        header = run[0].cells or []
-        has_header = len(run) > 1 and _looks_like_header(header, run[1:], run[0].bold)
+    def _cell_table(self, run: list[Row], notes: list[Note], key: re.Pattern | None = None,
+                    across: set[int] = frozenset()) -> TableDraft:
+        header = run[0].cells or [run[0].text]
+        has_header = len(run) > 1 and (not run[0].cells or _looks_like_header(header, run[1:], run[0].bold))
         columns = [c.rstrip(":").strip() for c in header] if has_header else []
         body = run[1:] if has_header else run
+        if not run[0].cells:  # a header over the first column only
+            columns += [""] * (max(len(r.cells or []) for r in body) - len(columns))
         width = len(columns) or max(len(r.cells or []) for r in body)
+        named = any([c.casefold() for c in columns] == [c.casefold() for c in spec.columns] for spec in self.loose)
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
         page_of = {r.no: r.page for r in body}
         for r in body:
+            if has_header and r.cells and [c.strip() for c in r.cells] == [c.strip() for c in header]:
+                continue  # the header repeated on the next page is not a row
+            if r.cells is None and r.continues_cell is None:  # in the first column only
+                if (key is not None and key.match(r.text)) or not rows:
+                    rows.append([r.text] + [""] * (width - 1))
+                    spans.append((r.no, r.no))
+                    continue
+                r.continues_cell = 0
+                if r.no in across and rows:
+                    notes.append(Note("broken_table", (spans[-1][0], r.no),
+                                      f"Line {r.no} runs from the first column across the next: its cells could not "
+                                      f"be told apart, and all of it went into the first cell of row '{_short(rows[-1][0].splitlines()[0])}'.",
+                                      excerpt=_short(r.text), field_suffix=f".rows[{len(rows) - 1}]"))
             if r.continues_cell is not None and rows:  # a wrapped cell: its column says where it goes
                 k = min(r.continues_cell, width - 1)
-                rows[-1][k] = self.hyph.join(rows[-1][k], r.text)[0] if rows[-1][k] else r.text
+                if not rows[-1][k]:
+                    rows[-1][k] = r.text
+                elif is_bullet(r.text):
+                    rows[-1][k] = f"{rows[-1][k]}\n{r.text}"
+                else:
+                    rows[-1][k] = self.hyph.join(rows[-1][k], r.text)[0]
                 spans[-1] = (spans[-1][0], r.no)
                 continue
             cells = [c.strip() for c in (r.cells or [])]
+            if key is not None and rows and cells and cells[0] and not key.match(cells[0]):
+                prev = rows[-1]
+                for k, cell in enumerate(cells[:width]):
+                    if cell:
+                        prev[k] = f"{prev[k]}\n{cell}".strip()
+                spans[-1] = (spans[-1][0], r.no)
+                notes.append(Note("broken_table", spans[-1],
+                                  f"Line {r.no} does not start with a row key (as '{_short(prev[0].splitlines()[0])}' does): "
+                                  "it was read as the rest of the row above, not as a row of its own.",
+                                  excerpt=_short(" ".join(c for c in cells if c)),
+                                  severity="info" if named else "warning",  # the header names the key column, or a guess
+                                  field_suffix=f".rows[{len(rows) - 1}]"))
+                continue
             if len(cells) > width:
                 cells = cells[: width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
             cells += [""] * (width - len(cells))
@@ -243,6 +346,20 @@ class Renderer:
                                   excerpt=_short(" ".join(rows[k])), severity="warning" if doubt else "info",
                                   field_suffix=f".rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no), loose=True)
+
+
+def _in_first_column(row: Row, columns: tuple[float, ...]) -> bool:
+    """PDF: a line that starts at the table's first column and ends before its second begins."""
+    if row.x0 is None or row.x1 is None or len(columns) < 2 or row.heading_like:
+        return False
+    return abs(row.x0 - columns[0]) <= 4 and row.x1 <= columns[1] - 2
+
+
+def _across(row: Row, columns: tuple[float, ...]) -> bool:
+    """PDF: a line that starts at the table's first column and runs on into the second, tight under the line above."""
+    if row.x0 is None or row.x1 is None or len(columns) < 2 or row.heading_like or row.brk:
+        return False
+    return abs(row.x0 - columns[0]) <= 4 and row.x1 > columns[1]
 
 
 _CUT_WORDS = {"af", "og", "til", "for", "med", "i", "på", "at", "om", "fra", "de", "den", "det", "en", "et", "samt", "under", "ved"}
