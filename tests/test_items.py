@@ -85,3 +85,35 @@ def test_a_decision_pattern_does_not_take_a_sentence(config):
     vocab = Vocabulary(config)
     assert vocab.decision("beslutning blev truffet den 29.01.2025") is None
     assert vocab.decision("Beslutning Direktionen den 29.01.2025").group("body") == "Direktionen"
+
+
+def test_a_header_line_with_an_unknown_part_gives_its_fields_and_a_flag(parse_text):
+    text = "".join(f"{n}. Punkt nummer {n}\n\nSagsnr.: 24/761{n} · Åben sag · Ansvarlig: KBN\n\nSagsgang\n\nDIR\n\n"
+                   for n in (1, 2))
+    ref = parse_text(text)
+    assert [(i.case, i.access, i.sections["sagsgang"].text) for i in ref.items] == [
+        ("24/7611", "open", "DIR"), ("24/7612", "open", "DIR")]
+    flags = [f for f in ref.flags if f.field == "items[0].journal" and "Ansvarlig: KBN" in f.message]
+    assert flags and flags[0].severity == "warning"
+    clean = parse_text(text.replace(" · Ansvarlig: KBN", ""))
+    assert not [f for f in clean.flags if "Ansvarlig" in f.message]
+
+
+@pytest.mark.parametrize("form", ["Punkt {n}. {t}", "Pkt. {n} - {t}", "Punkt {n} – {t}"])
+def test_punkt_headings_with_other_separators(parse_text, form):
+    text = "".join(form.format(n=n, t=t) + "\n\nSagsgang\n\nDIR\n\n" for n, t in ((1, "Første punkt"), (2, "Andet punkt")))
+    ref = parse_text(text)
+    assert [(i.number, i.title) for i in ref.items] == [(1, "Første punkt"), (2, "Andet punkt")]
+
+
+@pytest.mark.parametrize("heading", ["Beslutning:", "Direktionens beslutning den 29.01.2025:"])
+def test_a_decision_heading_may_end_in_a_colon(parse_text, heading):
+    ref = parse_text("1. Første punkt\n\nÅben sag\n\nIndstilling\n\nDet indstilles.\n\n" + heading + "\n\nGodkendt.\n")
+    assert [d.text for d in ref.items[0].decisions] == ["Godkendt."]
+    assert "Beslutning" not in ref.items[0].sections["indstilling"].text
+
+
+def test_a_wrapped_word_beslutning_is_not_a_decision_heading(parse_text):
+    ref = parse_text("1. Første punkt\n\nÅben sag\n\nSagsfremstilling\n\nDirektionen har truffet følgende\n"
+                     "beslutning:\n\nAt godkende sagen.\n")
+    assert not ref.items[0].decisions

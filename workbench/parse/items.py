@@ -144,7 +144,7 @@ class ItemReader:
 
     def _marker_below(self, i: int, end: int) -> bool:
         for row in self.rows[i + 1: min(end, i + 5)]:
-            if self.vocab.header_fields(row.text):
+            if self.vocab.header_fields(row.text) or (row is self.rows[i + 1] and self.vocab.some_header_fields(row.text)):
                 return True
             if self.vocab.item(row.text) and row.heading_like:
                 return False
@@ -178,6 +178,16 @@ class ItemReader:
         while i < stop:
             t = self.rows[i].text
             fields = self.vocab.header_fields(t)
+            some = None if fields is not None or i > cand.index + 3 else self.vocab.some_header_fields(t)
+            if some is not None:  # a header line with a part no rule knows: take the fields, flag the rest
+                fields, rest = some
+                lacking = [k for k in ("access", "case", "journal") if k not in fields and not getattr(item, k)]
+                draft_notes.append((lacking[0] if lacking else "title", Note(
+                    "low_confidence", (self.rows[i].no, self.rows[i].no),
+                    f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
+                    f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may hold "
+                    "a field in a form the vocabulary does not know.", excerpt=t,
+                    severity="warning" if lacking else "info")))
             if fields is None:
                 break
             acc = fields.get("access")

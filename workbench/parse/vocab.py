@@ -16,6 +16,7 @@ from workbench.parse.rows import Row
 
 
 _FIELD_SEP = re.compile(r"\s*[·|;,–]\s*|\s+-\s+|\s+")
+_PART_SEP = re.compile(r"\s*[·|;,–]\s*|\s+-\s+")
 _DOC_NO = re.compile(r"^Dok(?:ument)?\.?\s*nr\.?:?\s*\S*\d\S*$", re.IGNORECASE)
 
 
@@ -116,6 +117,23 @@ class Vocabulary:
         if not tokens or len(tokens) > 12:
             return None
         return self._fields(tokens, 0, {})
+
+    def some_header_fields(self, text: str) -> tuple[dict[str, str], list[str]] | None:
+        """A line cut into parts by separators ("·", ",", "–", " - "), some of them header fields
+        and some not ("Sagsnr.: 24/7615 · Åben sag · Ansvarlig: KBN"): the fields and the rest.
+        None unless at least one part is fields and one is not."""
+        parts = [p for p in _PART_SEP.split(" ".join(text.split())) if p]
+        if len(parts) < 2 or len(parts) > 8:
+            return None
+        fields: dict[str, str] = {}
+        rest: list[str] = []
+        for part in parts:
+            found = self.header_fields(part)
+            if found and not set(found) & set(fields):
+                fields.update(found)
+            else:
+                rest.append(part)
+        return (fields, rest) if fields and rest and set(fields) - {"document"} else None
 
     def _fields(self, tokens: list[str], i: int, found: dict[str, str]) -> dict[str, str] | None:
         """tokens[i:] read as fields not yet found, the longest field first."""
