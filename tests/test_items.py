@@ -14,6 +14,7 @@ HEADERS = [
     "00.30.10.S00, Sagsnr. 24/7615, Åben sag",                      # Cicero
     "Åbent punkt\n\nSags nr.: 24/7615\n\nKLE-nr.: 00.30.10.S00",     # Acadre
     "Åben sag\n\nSagsnr.: 24/7615\n\nJournalnr.: 00.30.10.S00",      # Prepare
+    "Sagsnummer: 24/7615 | J.nr. 00.30.10.S00 | Åben sag",
 ]
 
 
@@ -62,6 +63,7 @@ DECISIONS = [
     "Direktionens beslutning den 29. januar 2025",
     "Beslutning\n\nDirektionen den 29.01.2025",
     "Beslutning\n\nDirektionen, onsdag den 29. januar 2025",
+    "Beslutning\n\nDirektionen 29.01.2025",
 ]
 
 
@@ -117,3 +119,11 @@ def test_a_wrapped_word_beslutning_is_not_a_decision_heading(parse_text):
     ref = parse_text("1. Første punkt\n\nÅben sag\n\nSagsfremstilling\n\nDirektionen har truffet følgende\n"
                      "beslutning:\n\nAt godkende sagen.\n")
     assert not ref.items[0].decisions
+
+
+def test_a_decision_date_no_format_reads_is_flagged(parse_text):
+    ref = parse_text("1. Første punkt\n\nÅben sag\n\nIndstilling\n\nDet indstilles.\n\n"
+                     "Beslutning i Direktionen den 29. janaur 2025\n\nGodkendt.\n")
+    [dec] = ref.items[0].decisions
+    assert (dec.body, dec.date, dec.text) == ("Direktionen", None, "Godkendt.")
+    assert [f.severity for f in ref.flags if f.field == "items[0].decisions[0].date"] == ["warning"]

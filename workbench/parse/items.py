@@ -335,6 +335,11 @@ class ItemReader:
                 text = block.text
                 for t in block.tables:  # a decision keeps its tables as text
                     text += "\n\n" + "\n".join("\t".join(r) for r in ([t.columns] if t.columns else []) + t.rows)
+                if groups.get("date") and date is None:
+                    draft.notes.append((f"decisions[{len(item.decisions)}].date", Note(
+                        "low_confidence", (heading_row.no, rows[heads - 1].no),
+                        f"The decision heading gives the date '{groups['date']}', which is no date the "
+                        "configured formats or Danish month names read.", excerpt=groups["date"])))
                 item.decisions.append(Decision(text=_drop_dots(text.strip()), body=body_name, date=date,
                                                span=(heading_row.no, body[-1].no if body else heading_row.no),
                                                heading_line=heading_row.no))
