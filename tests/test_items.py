@@ -127,3 +127,9 @@ def test_a_decision_date_no_format_reads_is_flagged(parse_text):
     [dec] = ref.items[0].decisions
     assert (dec.body, dec.date, dec.text) == ("Direktionen", None, "Godkendt.")
     assert [f.severity for f in ref.flags if f.field == "items[0].decisions[0].date"] == ["warning"]
+
+
+def test_numbered_table_rows_just_before_the_next_item_are_not_items(parse_text):
+    ref = parse_text("1. Første punkt\n\nÅben sag\n\nSagsfremstilling\n\nNr\tEmne\n1\tBudget\n2\tRegnskab\n\n"
+                     "2. Andet punkt\n\nÅben sag\n\nSagsgang\n\nDIR\n")
+    assert [(i.number, i.title) for i in ref.items] == [(1, "Første punkt"), (2, "Andet punkt")]

@@ -109,7 +109,8 @@ class ItemReader:
                 number, title = int(bare.group("number")), bare.group("title").strip()
         if not title:
             return None
-        marker = merged or self._marker_below(i, end)
+        # a row of a table ("1 | Budget") is a heading only when set apart, or with its marker right below
+        marker = merged or self._marker_below(i, min(end, i + 2) if row.cells and not row.heading_like else end)
         in_toc = any(_title_like(title, entry.title) and (entry.number in (None, number)) for entry in toc)
         signals = {
             "marker": marker,
