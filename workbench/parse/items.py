@@ -79,9 +79,9 @@ class ItemReader:
 
     def _candidate(self, i: int, end: int, toc: list[TocEntry], expected: int) -> Candidate | None:
         row = self.rows[i]
-        if row.cells:
+        text = _number_column(row)
+        if text is None or self.vocab.header_fields(text):
             return None
-        text = row.text
         number = None
         title = None
         explicit = merged = False
@@ -101,6 +101,7 @@ class ItemReader:
             title = groups["title"].strip()
             explicit = m.group(0)[:1].isalpha() and groups.get("number") is not None
         if not title and row.heading_like and len(text) < 150 and not self.vocab.section(row) \
+                and not any(self.vocab.region(row, name) for name in self.vocab.regions) \
                 and not self.vocab.decision(text) and self._marker_below(i, min(end, i + 3)):
             title = text.strip()  # a heading without a pattern, with an access marker below
             bare = re.match(r"^(?:Punkt\s+)?(?P<number>\d{1,3})[.):]?\s+(?P<title>\S.*)$", title)
@@ -108,7 +109,8 @@ class ItemReader:
                 number, title = int(bare.group("number")), bare.group("title").strip()
         if not title:
             return None
-        marker = merged or self._marker_below(i, end)
+        # a row of a table ("1 | Budget") is a heading only when set apart, or with its marker right below
+        marker = merged or self._marker_below(i, min(end, i + 2) if row.cells and not row.heading_like else end)
         in_toc = any(_title_like(title, entry.title) and (entry.number in (None, number)) for entry in toc)
         signals = {
             "marker": marker,
@@ -143,10 +145,9 @@ class ItemReader:
 
     def _marker_below(self, i: int, end: int) -> bool:
         for row in self.rows[i + 1: min(end, i + 5)]:
-            t = row.text
-            if self.vocab.access_marker(t) or self.vocab.journal(t) or self.vocab.case(t):
+            if self.vocab.header_fields(row.text) or (row is self.rows[i + 1] and self.vocab.some_header_fields(row.text)):
                 return True
-            if self.vocab.item(t) and row.heading_like:
+            if self.vocab.item(row.text) and row.heading_like:
                 return False
         return False
 
@@ -177,21 +178,28 @@ class ItemReader:
         # the item's header: access, journal and case numbers, document number
         while i < stop:
             t = self.rows[i].text
-            acc = self.vocab.access_marker(t)
+            fields = self.vocab.header_fields(t)
+            some = None if fields is not None or i > cand.index + 3 else self.vocab.some_header_fields(t)
+            if some is not None:  # a header line with a part no rule knows: take the fields, flag the rest
+                fields, rest = some
+                lacking = [k for k in ("access", "case", "journal") if k not in fields and not getattr(item, k)]
+                draft_notes.append((lacking[0] if lacking else "title", Note(
+                    "low_confidence", (self.rows[i].no, self.rows[i].no),
+                    f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
+                    f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may hold "
+                    "a field in a form the vocabulary does not know.", excerpt=t,
+                    severity="warning" if lacking else "info")))
+            if fields is None:
+                break
+            acc = fields.get("access")
             if acc:
                 if item.access and item.access != acc:
                     draft_notes.append(("access", Note("low_confidence", (self.rows[i].no, self.rows[i].no),
                                                        f"Two access markers: '{t}' after '{item.access}'.", excerpt=t)))
                 item.access = item.access or acc
                 item.access_line = self.rows[i].no
-            elif self.vocab.journal(t) and not item.journal:
-                item.journal = self.vocab.journal(t)
-            elif self.vocab.case(t) and not item.case:
-                item.case = self.vocab.case(t)
-            elif re.match(r"^Dok\.?\s*nr\.?:?\s*\S+$", t, re.IGNORECASE):
-                pass
-            else:
-                break
+            item.journal = item.journal or fields.get("journal")
+            item.case = item.case or fields.get("case")
             i += 1
         containers: list[tuple[str, object, list[Row]]] = []  # (kind, target, rows)
         if cand.merged_tail:
@@ -199,7 +207,11 @@ class ItemReader:
             containers.append(("section", (hm.key, hm.heading, row.no, hm), []))
         attachments: AttachmentList | None = None
         lists: list[AttachmentList] = []
-        for r in self.rows[i:stop]:
+        body_rows = self.rows[i:stop]
+        skip = -1
+        for n, r in enumerate(body_rows):
+            if n == skip:
+                continue  # the dated line of a two-line decision heading
             if attachments is not None and not self._heading(r):
                 if attachments.feed(r):
                     continue
@@ -212,7 +224,9 @@ class ItemReader:
                 lists.append(attachments)
                 continue
             if kind == "decision":
-                containers.append(("decision", self.vocab.decision(r.text), [r]))
+                m, heads = self._decision_at(body_rows, n)
+                containers.append(("decision", (m, heads), body_rows[n:n + heads]))
+                skip = n + heads - 1 if heads > 1 else -1
                 continue
             if kind == "section":
                 hm = self.vocab.section(r)
@@ -234,6 +248,21 @@ class ItemReader:
                 draft_notes.append((f"attachments[{base + int(index)}].{sub or 'title'}", note))
         item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
         return draft
+
+    def _decision_at(self, rows: list[Row], n: int) -> tuple[re.Match, int]:
+        """The decision heading at rows[n], and how many rows it takes: a heading without a date
+        ("Beslutning") over a short line naming the body and the date ("Direktionen, onsdag den 29.
+        januar 2025") is read as the two lines joined, where a decision pattern matches that."""
+        m = self.vocab.decision(rows[n].text)
+        if m.groupdict().get("date") or n + 1 >= len(rows):
+            return m, 1
+        nxt = rows[n + 1]
+        if nxt.cells or len(nxt.text) > 80 or not nxt.text[:1].isupper():
+            return m, 1
+        joined = self.vocab.decision(f"{rows[n].text.strip()} {nxt.text.strip()}")
+        if joined and joined.groupdict().get("date") and _names_a_body(joined.groupdict().get("body") or ""):
+            return joined, 2
+        return m, 1
 
     def _near_heading(self, row: Row, draft: ItemDraft) -> None:
         """A line set apart like a heading that comes close to one without matching it well enough."""
@@ -298,8 +327,8 @@ class ItemReader:
                     path = f"tables[{len(item.tables) - 1}]" if note.kind == "broken_table" else f"sections.{key}"
                     draft.notes.append((path + (note.field_suffix if note.kind == "broken_table" else ""), note))
             else:
-                m = target
-                heading_row, body = rows[0], rows[1:]
+                m, heads = target
+                heading_row, body = rows[0], rows[heads:]
                 block = self.renderer.block(body)
                 groups = m.groupdict()
                 date = parse_date(groups["date"], self.config.date_formats) if groups.get("date") else None
@@ -307,6 +336,11 @@ class ItemReader:
                 text = block.text
                 for t in block.tables:  # a decision keeps its tables as text
                     text += "\n\n" + "\n".join("\t".join(r) for r in ([t.columns] if t.columns else []) + t.rows)
+                if groups.get("date") and date is None:
+                    draft.notes.append((f"decisions[{len(item.decisions)}].date", Note(
+                        "low_confidence", (heading_row.no, rows[heads - 1].no),
+                        f"The decision heading gives the date '{groups['date']}', which is no date the "
+                        "configured formats or Danish month names read.", excerpt=groups["date"])))
                 item.decisions.append(Decision(text=_drop_dots(text.strip()), body=body_name, date=date,
                                                span=(heading_row.no, body[-1].no if body else heading_row.no),
                                                heading_line=heading_row.no))
@@ -316,6 +350,28 @@ class ItemReader:
             if r.no == line:
                 return r.text
         return ""
+
+
+def _number_column(row: Row) -> str | None:
+    """The text a row offers as an item heading: its text, or for a row of cells only the number
+    in a column of its own and the title beside it ("1 | Title"), read as "1. Title"."""
+    if not row.cells:
+        return row.text
+    cells = [c.strip() for c in row.cells if c.strip()]
+    if len(cells) == 2 and re.fullmatch(r"\d{1,3}\.?", cells[0]) and not re.fullmatch(r"[\d\s.]+", cells[1]):
+        return f"{cells[0].rstrip('.')}. {cells[1]}"
+    return None
+
+
+def _names_a_body(text: str) -> bool:
+    """"Direktionen", "Børne- og Ungeudvalget", "Udvalget for Klima og Miljø": a name, not a
+    sentence ("Sagen blev godkendt"): capitalised words and the small words between them."""
+    words = text.split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_JOINERS for w in words)
+
+
+_NAME_JOINERS = {"og", "for", "i", "af", "til", "under", "&", "-", "–"}
 
 
 def _title_like(a: str, b: str) -> bool:

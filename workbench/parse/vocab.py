@@ -15,6 +15,11 @@ from workbench.config import Config
 from workbench.parse.rows import Row
 
 
+_FIELD_SEP = re.compile(r"\s*[·|;,–]\s*|\s+-\s+|\s+")
+_PART_SEP = re.compile(r"\s*[·|;,–]\s*|\s+-\s+")
+_DOC_NO = re.compile(r"^Dok(?:ument)?\.?\s*nr\.?:?\s*\S*\d\S*$", re.IGNORECASE)
+
+
 def norm(text: str) -> str:
     text = re.sub(r"[\s:.*_#]+$", "", text.strip())
     return " ".join(text.split()).casefold()
@@ -100,6 +105,58 @@ class Vocabulary:
 
     def case(self, text: str) -> str | None:
         return self._group(self.config.patterns.case, text, "case")
+
+    def header_fields(self, text: str) -> dict[str, str] | None:
+        """A line of an item's header that holds nothing but its fields: access marker, journal,
+        case and document number, one or several ("00.30.10.S00 · Sagsnr.: 24/7615 · Åben sag",
+        "Sag: 24/7615 Åben sag 00.30.10.S00"). None when any part of the line is not one."""
+        text = " ".join(text.split())
+        if any(rx.match(text) for rx in self.config.patterns.attachment_detail):
+            return None  # "Åbent bilag, dok.nr. 40064/24": an attachment's, not an item's
+        tokens = [t for t in _FIELD_SEP.split(text) if t]
+        if not tokens or len(tokens) > 12:
+            return None
+        return self._fields(tokens, 0, {})
+
+    def some_header_fields(self, text: str) -> tuple[dict[str, str], list[str]] | None:
+        """A line cut into parts by separators ("·", ",", "–", " - "), some of them header fields
+        and some not ("Sagsnr.: 24/7615 · Åben sag · Ansvarlig: KBN"): the fields and the rest.
+        None unless at least one part is fields and one is not."""
+        parts = [p for p in _PART_SEP.split(" ".join(text.split())) if p]
+        if len(parts) < 2 or len(parts) > 8:
+            return None
+        fields: dict[str, str] = {}
+        rest: list[str] = []
+        for part in parts:
+            found = self.header_fields(part)
+            if found and not set(found) & set(fields):
+                fields.update(found)
+            else:
+                rest.append(part)
+        return (fields, rest) if fields and rest and set(fields) - {"document"} else None
+
+    def _fields(self, tokens: list[str], i: int, found: dict[str, str]) -> dict[str, str] | None:
+        """tokens[i:] read as fields not yet found, the longest field first."""
+        if i == len(tokens):
+            return found
+        for j in range(min(len(tokens), i + 4), i, -1):
+            kind, value = self._field(" ".join(tokens[i:j]))
+            if kind and kind not in found:
+                done = self._fields(tokens, j, {**found, kind: value})
+                if done is not None:
+                    return done
+        return None
+
+    def _field(self, text: str) -> tuple[str | None, str]:
+        acc = self.access_marker(text)
+        if acc:
+            return "access", acc
+        for kind, found in (("journal", self.journal(text)), ("case", self.case(text))):
+            if found:
+                return kind, found
+        if _DOC_NO.match(text):
+            return "document", text
+        return None, ""
 
     def decision(self, text: str) -> re.Match | None:
         text = " ".join(text.split())
