@@ -31,6 +31,8 @@ _DECISION_LIKE = re.compile(r"^(?:\w+\s){0,4}(?:beslutning|besluttede|afgørelse
 _NUMBERED_REF = re.compile(r"^\(?\d{1,3}[.):]?\s+\S.*\(?(?:\d{3,7}/\d\d|\d{4}-\d{5,7})\)?\s*$")
 _CODE = re.compile(r"^(?:[A-ZÆØÅa-zæøå.]+\s*:?\s*)?[A-Z]{0,4}[-\d][\w./-]*\d$")  # "24/7615", "EMN-2025-1", "00.30.10.S00"
 _KLE = re.compile(r"\b\d\d\.\d\d\.\d\d\b")
+_KLE_NUMBER = re.compile(r"\b\d\d\.\d\d\.\d\d(?:\.[A-ZÆØÅ0-9]\d\d)?\b")
+_CASE_NUMBER = re.compile(r"\b(?:\d\d/\d{3,6}|\d{4}-\d{3,6}|[A-Z]{2,5}-\d{4}-\d{3,7})\b")
 _KEY_START = re.compile(r"^(?:\d{1,2}[.:]\d\d|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))\b",
                         re.IGNORECASE)
 _TOC_LINE = re.compile(r"^.*\D(?:\.{2,}|\s)\s*\d{1,4}$")
@@ -376,12 +378,10 @@ class Doubt:
     # -- the item's header: access, journal and case numbers
     def headers(self) -> None:
         items = self.ref.items
-        if len(items) < 2:
-            return
         for key in ("access", "journal", "case"):
             have = sum(1 for it in items if getattr(it, key))
             for k, it in enumerate(items):
-                if getattr(it, key) or have < 0.5 * len(items):
+                if getattr(it, key) or have < 0.5 * len(items) or len(items) < 2:
                     continue
                 line = it.heading_line or 1
                 self.add("low_confidence", "warning", f"items[{k}].{key}", (line, line),
@@ -414,18 +414,23 @@ class Doubt:
                          f"'{e.title}' in the Bilagsoversigt names the attachment's access in words config.toml "
                          "does not know.", excerpt=e.title or "")
         for k, it in enumerate(items):
-            # a short code-like line right below the heading that no header pattern took
+            # a number below the heading, shaped like a journal (KLE) or case number, that the item lacks
             firsts = [ln for ln in self.content if it.span and (it.heading_line or 0) < ln.no <= it.span[1]][:4]
             taken = [s.span for s in it.sections.values()] + [d.span for d in it.decisions if d.span]
             for ln in firsts:
                 text = " ".join(ln.text.split())
-                if any(a <= ln.no <= b for a, b in taken) or len(text) > 40 or not _CODE.match(text):
+                if any(a <= ln.no <= b for a, b in taken) or len(text) > 120:
                     continue
-                key = "journal" if _KLE.search(text) else "case"
-                if getattr(it, key) is None:
-                    self.add("low_confidence", "warning", f"items[{k}].{key}", (ln.no, ln.no),
-                             f"'{text}' below the item's heading looks like a {key} number, but no pattern of "
-                             "config.toml read it.", excerpt=text)
+                for key, rx in (("journal", _KLE_NUMBER), ("case", _CASE_NUMBER)):
+                    m = rx.search(text)
+                    have = getattr(it, key)
+                    labelled = re.search(r"(?i)\bsag|journal|kle", text) is not None
+                    if m and (have is None and (key == "journal" or labelled or _CODE.match(text))
+                              or have is not None and have not in text and labelled and m.group(0) != have):
+                        self.add("low_confidence", "warning", f"items[{k}].{key}", (ln.no, ln.no),
+                                 f"'{_cut(text)}' below the item's heading holds '{m.group(0)}', shaped like a "
+                                 f"{key} number, but the item's {key} is {have or 'missing'}: no pattern of "
+                                 "config.toml read it.", excerpt=text)
 
     # -- a heading the vocabulary does not know
     def recurring_headings(self) -> None:

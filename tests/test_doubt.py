@@ -1,0 +1,67 @@
+"""The doubt rules (workbench/doubt.py): each fires on the smallest text where a rule of the parser
+did not match, points at the field that is then wrong, and stays quiet on its clean twin."""
+from __future__ import annotations
+
+FRONT = "Direktionen\n\nReferat\n\nDato: 29-01-2025\n\n"
+
+
+def item(number: str, title: str, body: str, access: str = "Åben sag") -> str:
+    return f"{number}. {title}\n\n{access}\n\n{body}\n\n"
+
+
+def loud(ref, field: str | None = None) -> list:
+    return [f for f in ref.flags if f.severity in ("warning", "error") and (field is None or f.field == field)]
+
+
+def test_a_document_without_items_is_an_error_on_items(parse_text):
+    ref = parse_text(FRONT + "Løs tekst uden nogen punkter.\n\n" * 50)
+    assert [f.severity for f in loud(ref, "items")] == ["error"]
+    assert not loud(parse_text(FRONT + item("1", "Plan", "Sagsgang\n\nDIR")), "items")
+
+
+def test_no_meeting_date_anywhere_is_an_error(parse_text):
+    assert [f.severity for f in loud(parse_text("Direktionen\n\n" + item("1", "Plan", "Sagsgang\n\nDIR")),
+                                     "meeting.date")] == ["error"]
+    assert not loud(parse_text(FRONT + item("1", "Plan", "Sagsgang\n\nDIR")), "meeting.date")
+
+
+def test_a_front_page_line_read_as_nothing_is_flagged_on_the_meeting(parse_text):
+    ref = parse_text(FRONT + "Mødeform: Hybridmøde i byrådssalen\n\n" + item("1", "Plan", "Sagsgang\n\nDIR"))
+    flags = loud(ref, "meeting")
+    assert flags and "Mødeform" in flags[0].message and flags[0].lines[0] == 7
+
+
+def test_an_unknown_decision_heading_inside_a_section_points_at_the_missing_decision(parse_text):
+    body = "Indstilling\n\nDet indstilles, at planen godkendes.\n\nUdvalgets afgørelse 29-01-2025\n\nGodkendt."
+    ref = parse_text(FRONT + item("1", "Plan", body))
+    assert loud(ref, "items[0].decisions") and loud(ref, "items[0].sections.indstilling")
+    twin = body.replace("Udvalgets afgørelse 29-01-2025", "Beslutning i Direktionen den 29-01-2025")
+    assert not loud(parse_text(FRONT + item("1", "Plan", twin)))
+
+
+def test_a_case_number_in_a_header_line_no_pattern_read(parse_text):
+    body = "Sagsgang\n\nDIR"
+    ref = parse_text(FRONT + "1. Plan\n\nÅben sag\n\nSagsreference i ESDH 24/7615\n\n" + body + "\n\n")
+    assert ref.items[0].case is None and loud(ref, "items[0].case")
+    assert not loud(parse_text(FRONT + "1. Plan\n\nÅben sag\n\n24/7615\n\n" + body + "\n\n"), "items[0].case")
+
+
+def test_two_names_in_one_person(parse_text):
+    ref = parse_text(FRONT.replace("\n\n", "\n\n", 1) + "Medlemmer: Kommunaldirektør Jonas Kroustrup, Direktør Lene Mehlsen Thomsen\n\n"
+                     + item("1", "Plan", "Sagsgang\n\nDIR"))
+    assert any(f.field.startswith("meeting.members[") and "more than one name" in f.message for f in loud(ref))
+
+
+def test_rows_of_a_table_left_as_text_point_at_the_tables(parse_text):
+    rows = "9.00 Velkomst\n\n9.30 Budget\n\n10.15 Pause\n\n10.30 Strategi\n"
+    ref = parse_text(FRONT + item("1", "Plan", "Sagsfremstilling\n\nProgram for dagen:\n\n" + rows))
+    assert loud(ref, "items[0].tables") and not ref.items[0].tables
+    twin = "Tid Punkt\n\n" + rows  # the configured header: a table
+    assert not loud(parse_text(FRONT + item("1", "Plan", "Sagsfremstilling\n\nProgram for dagen:\n\n" + twin)),
+                    "items[0].tables")
+
+
+def test_two_decisions_of_one_date_in_one_item_suggest_a_missed_item(parse_text):
+    dec = "Beslutning i Direktionen den 29-01-2025\n\nGodkendt.\n\n"
+    ref = parse_text(FRONT + item("1", "Plan", "Sagsgang\n\nDIR\n\n" + dec + "Noget andet\n\nSagsgang\n\nDIR\n\n" + dec))
+    assert loud(ref, "items") and loud(ref, "items[0].decisions")
