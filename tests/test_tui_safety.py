@@ -213,3 +213,72 @@ async def test_split_in_the_raw_pane_shows_two_parts_now_and_after_reopening(see
         await pilot.pause()
         shown = "".join(seg.text for seg in raw.render_line(no - 1 - raw.scroll_offset.y))
         assert SPLIT in shown
+
+
+async def test_a_table_row_is_edited_as_cells_and_a_refused_value_keeps_the_dialog(seed, tmp_path, config, roster):
+    from workbench.tui.screens.form import FormScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        field = "items[1].tables[0].rows[3]"
+        before = app.session.get(field)
+        app.goto_field(field)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and len(app.screen.fields) == len(before)
+        await pilot.press("ctrl+a", "ctrl+k", *"11.05", "tab", "ctrl+a", "ctrl+k", *"Pause og kaffe", "enter")
+        await pilot.pause()
+        assert app.session.get(field) == ["11.05", "Pause og kaffe"]
+        app.goto_field("items[1].tables[0]")
+        await pilot.pause()
+        await pilot.press("plus", *"13.30", "tab", *"Ekstra punkt", "enter")
+        await pilot.pause()
+        assert app.session.get("items[1].tables[0].rows")[-1] == ["13.30", "Ekstra punkt"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.get("items[1].tables[0].rows")[-1] != ["13.30", "Ekstra punkt"]
+
+
+async def test_an_attachment_is_edited_and_added_with_all_its_fields(seed, tmp_path, config, roster):
+    from workbench.tui.screens.form import FormScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("items[0].attachments[0].title")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "ctrl+a", "ctrl+k", *"lukket", "tab", "tab", "ctrl+a", "ctrl+k", *"99999/25", "enter")
+        await pilot.pause()
+        att = app.session.get("items[0].attachments[0]")
+        assert att["access"] == "closed" and att["ref"] == "99999/25" and att["number"] == 1
+        await pilot.press("plus", *"2", "tab", *"bogstav", "tab", *"Nyt notat", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and "åben or lukket" in str(app.screen.query_one("#editor-error").render())
+        await pilot.press("shift+tab", "shift+tab", "ctrl+a", "ctrl+k", *"åben", "tab", "tab", "enter")
+        await pilot.pause()
+        added = app.session.get("items[0].attachments")[-1]
+        assert (added["number"], added["access"], added["title"]) == (2, "open", "Nyt notat")
+
+
+async def test_sections_are_added_and_moved_by_their_heading(seed, tmp_path, config, roster):
+    from workbench.tui.screens.form import ChoiceScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.goto_field("items[0].sections.sagsgang")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        labels = [label for _, label in app.screen.choices]
+        assert "Baggrund  (baggrund)" in labels and not any(label.startswith("Sagsgang") for label in labels)
+        key = app.screen.choices.index(next(c for c in app.screen.choices if c[0] == "baggrund"))
+        await pilot.press(*["down"] * key, "enter")
+        await pilot.pause()
+        assert "baggrund" in app.session.record.items[0].sections and "sagsgang" not in app.session.record.items[0].sections

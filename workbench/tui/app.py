@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 from workbench import outline
 from workbench.errors import UserError
 from workbench.tui.commands import ReviewCommands
+from workbench.tui.screens.form import ChoiceScreen, FormScreen
 from workbench.tui.screens.dialogs import ConfirmScreen, HelpScreen, PromptScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 from workbench.tui.widgets.detail import DetailPane
@@ -367,6 +368,12 @@ class WorkbenchApp(App):
         if self.session is None or node is None or not node.leaf:
             self.notify("Select a field to edit (a leaf of the structure).", timeout=3)
             return
+        if _ROW.match(node.field):
+            self._row_form(node.field)
+            return
+        if _ATTACHMENT.match(node.field):
+            self._attachment_form(_ATTACHMENT.match(node.field).group("att"))
+            return
         try:
             value = self.session.get(node.field)
         except Exception:
@@ -381,6 +388,63 @@ class WorkbenchApp(App):
             self._do(self.session.edit, field, result)
 
         self.push_screen(EditScreen(field, text, node.kind, self.roster, title=node.label), done)
+
+    def _section_choices(self) -> list[tuple[str, str]]:
+        """The configured section headings by name (their key after it), in config order."""
+        return [(key, f"{heads[0].rstrip(' *')}  ({key})" if heads else key)
+                for key, heads in self.config.section_headings.items()]
+
+    def _try(self, op, *args) -> str | None:
+        """Make one change for a form; the reason it was refused, or None once it is made."""
+        try:
+            op(*args)
+        except UserError as exc:
+            return str(exc)
+        self.refresh_all()
+        return None
+
+    def _row_form(self, field: str, new: bool = False) -> None:
+        """A table row as cells: one field per column."""
+        table_field = field.rsplit(".rows", 1)[0]
+        table = self.session.get(table_field)
+        columns = list(table.get("columns") or []) if isinstance(table, dict) else list(table.columns)
+        rows = table.get("rows") if isinstance(table, dict) else table.rows
+        width = len(columns) or max((len(r) for r in rows), default=2)
+        cells = [""] * width if new else [str(c) for c in self.session.get(field)]
+        cells += [""] * (width - len(cells))
+        labels = columns or [f"Kolonne {k + 1}" for k in range(width)]
+        fields = [(str(k), labels[k] or f"Kolonne {k + 1}", cells[k]) for k in range(width)]
+
+        def apply(values: dict) -> str | None:
+            row = [values[str(k)].strip() for k in range(width)]
+            if new:
+                return self._try(self.session.add, field, row)
+            return None if row == cells else self._try(self.session.edit, field, row)
+
+        self.push_screen(FormScreen("New row" if new else f"Row {field}", fields, apply))
+
+    def _attachment_form(self, field: str, new: bool = False) -> None:
+        """An attachment's number, access (åben/lukket), title and document number."""
+        old = {} if new else (self.session.get(field) or {})
+        fields = [("number", "Nummer", str(old.get("number") or "")),
+                  ("access", "Adgang (åben / lukket)", {"open": "åben", "closed": "lukket"}.get(old.get("access"), "")),
+                  ("title", "Titel", old.get("title") or ""), ("ref", "Dokumentnummer", old.get("ref") or "")]
+
+        def apply(values: dict) -> str | None:
+            number = values["number"].strip()
+            if number and not number.isdigit():
+                return f"the number must be a whole number, not '{number}'"
+            access = _ACCESS_WORDS.get(values["access"].strip().casefold(), values["access"].strip())
+            if access and access not in ("open", "closed"):
+                return f"access is åben or lukket, not '{values['access']}'"
+            obj = {"number": int(number) if number else None, "access": access or None,
+                   "title": values["title"].strip() or None, "ref": values["ref"].strip() or None}
+            if new:
+                return self._try(self.session.add, field, {k: v for k, v in obj.items() if v is not None})
+            changed = {k: v for k, v in obj.items() if v != old.get(k)}
+            return None if not changed else self._try(self.session.edit, field, changed)
+
+        self.push_screen(FormScreen("New attachment" if new else f"Attachment {field}", fields, apply))
 
     def action_accept_flag(self) -> None:
         flag = self._selected_flag()
@@ -435,7 +499,14 @@ class WorkbenchApp(App):
                 if key:
                     self._do(self.session.add_section, item, key)
 
-            self.push_screen(PromptScreen("New section's key (e.g. baggrund):"), add_section)
+            self.push_screen(ChoiceScreen("Add which section?", self._section_choices()), add_section)
+            return
+        table = re.match(r"^(items\[\d+\]\.tables\[\d+\])(?:\.rows(?:\[\d+\])?)?$", node.field)
+        if table:
+            self._row_form(table.group(1) + ".rows", new=True)
+            return
+        if group == "attachments" or (node.field.startswith("items[") and node.field.count(".") == 0):
+            self._attachment_form(field if group == "attachments" else node.field + ".attachments", new=True)
             return
         if group not in ("items", "attachments", "members", "absent", "people", "decisions", "signatures"):
             if node.field.startswith("items[") and node.field.count(".") == 0:
@@ -495,7 +566,8 @@ class WorkbenchApp(App):
                 self._do(self.session.move_section, item, key, new_key)
                 self.field = f"items[{item}].sections.{new_key}"
 
-        self.push_screen(PromptScreen(f"Move section '{key}' under which heading (key)?"), move)
+        choices = [(k, label) for k, label in self._section_choices() if k != key]
+        self.push_screen(ChoiceScreen(f"Move section '{key}' under which heading?", choices), move)
 
     def action_undo(self) -> None:
         if self.session is not None and self._do(self.session.undo) is None:
@@ -644,6 +716,11 @@ class WorkbenchApp(App):
         if self._do(s.repair, event.kind, event.line, column if event.kind == "split" else None) is not None:
             self.notify({"join": "Joined with the next line", "split": "Split", "furniture": "Marked as page furniture"}[event.kind]
                         + " (ctrl+z undoes it).", timeout=3)
+
+
+_ROW = re.compile(r"^items\[\d+\]\.tables\[\d+\]\.rows\[\d+\]$")
+_ATTACHMENT = re.compile(r"^(?P<att>items\[\d+\]\.attachments\[\d+\])(?:\.\w+)?$")
+_ACCESS_WORDS = {"åben": "open", "aaben": "open", "open": "open", "lukket": "closed", "closed": "closed"}
 
 
 def _as_typed(value) -> str:
