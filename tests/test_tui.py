@@ -174,7 +174,7 @@ async def test_structure_add_and_delete(seed, out, config, roster):
         await loaded(pilot)
         app.goto_field("items[1].attachments")
         await pilot.pause()
-        await pilot.press("plus", *"Nyt notat", "enter")
+        await pilot.press("plus", "tab", "tab", *"Nyt notat", "tab", "enter")  # number, access, title, ref
         await pilot.pause()
         assert [a.title for a in app.session.record.items[1].attachments] == ["Nyt notat"]
         app.goto_field("items[1].attachments[0].title")
