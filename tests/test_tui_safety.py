@@ -282,3 +282,30 @@ async def test_sections_are_added_and_moved_by_their_heading(seed, tmp_path, con
         await pilot.press(*["down"] * key, "enter")
         await pilot.pause()
         assert "baggrund" in app.session.record.items[0].sections and "sagsgang" not in app.session.record.items[0].sections
+
+
+async def test_a_typed_name_close_to_a_roster_name_is_kept_only_after_saying_so_and_is_flagged(seed, tmp_path, config,
+                                                                                               roster):
+    from workbench.tui.screens.editor import EditScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        field = "signatures[2].name"
+        app.goto_field(field)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"Kim Brun", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen), "the first enter says what the roster has"
+        assert "Kim Bruun Nielsen" in str(app.screen.query_one("#editor-error").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.get(field) == "Kim Brun"
+        typed = [f for f in app.session.open_flags() if f.field == field and f.kind == "name_unknown"]
+        assert typed and typed[0].suggestion == "Kim Bruun Nielsen"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.get(field) == "Kim Bruun Nielsen"
+        assert not [f for f in app.session.open_flags() if f.field == field and f.excerpt == "Kim Brun"]

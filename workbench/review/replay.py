@@ -23,6 +23,7 @@ from workbench.review.paths import (Ctx, Obj, PathError, Slot, ValueProblem, for
 from workbench.review.store import RESOLUTIONS
 
 FLAG_PATH = re.compile(r"^flags\.(.+)\.resolution$")
+_PERSON_NAME = re.compile(r"^(?:meeting\.(?:members|absent)|signatures|items\[\d+\]\.people)\[\d+\]\.name$")
 
 
 class Unfit(Exception):
@@ -109,6 +110,7 @@ class Replay:
                 self._unfit_flag(i, c, str(exc))
                 continue
             do()
+            self._typed_name(c)
         if self._import_at >= len(self.corrections):
             self._take_over_saved()
         ref.flags.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER.get(f.severity, 9), f.kind))
@@ -155,6 +157,33 @@ class Replay:
         else:
             self._undo.append(i)
             self._redo.clear()
+
+    def _typed_name(self, c: Correction) -> None:
+        """A person's name typed in review that the roster does not know for certain keeps a name_unknown
+        flag on it (open until accepted, or the name is learned), with the closest roster name."""
+        if not (c.field and _PERSON_NAME.match(c.field)):
+            return
+        for f in self.record.flags:  # a name typed before and changed since: its flag has done its work
+            if f.kind == "name_unknown" and f.field == c.field and f.resolution == "open" \
+                    and "typed in review" in f.message and f.excerpt != c.after:
+                f.resolution = "fixed"
+        if not (isinstance(c.after, str) and c.after.strip()):
+            return
+        match = self.roster.best(c.after) if self.roster is not None else None
+        if match is not None and match.certain and match.person.name == c.after:
+            return
+        try:
+            span = span_of(self.record, c.field) or (1, 1)
+        except Exception:
+            span = (1, 1)
+        close = f"; the closest is '{match.person.name}'" if match is not None and match.score >= 75 else ""
+        flag = make_flag("name_unknown", "warning", c.field, span,
+                         f"'{c.after}' was typed in review and is not in the roster{close}. Accept it, or learn it "
+                         "with r.", excerpt=c.after,
+                         suggestion=match.person.name if match is not None and match.score >= 75 else None)
+        if self.flag(flag.id) is None:
+            self.record.flags.append(flag)
+            self.record.flags.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER.get(f.severity, 9), f.kind))
 
     def _unfit_flag(self, i: int, c: Correction, reason: str) -> None:
         self._unfit.add(i)

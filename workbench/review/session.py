@@ -601,6 +601,7 @@ class ReviewSession(Replay):
         self.corrections.append(c)
         if do is not None:
             do()
+            self._typed_name(c)
         else:
             try:
                 self._rebuild()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -56,6 +57,7 @@ class EditScreen(ModalScreen[str | None]):
         self.kind = kind
         self.roster = roster
         self.title_text = title or field
+        self._warned: str | None = None  # the typed name the dialog has warned about
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
@@ -121,6 +123,15 @@ class EditScreen(ModalScreen[str | None]):
                 self.dismiss(options.get_option_at_index(options.highlighted).id)
                 return
         field = self.query_one(Input)
+        if self.kind == "person" and self.roster is not None and field.value.strip() and field.value != self._warned:
+            match = self.roster.best(field.value)
+            if match is not None and match.score >= 75 and match.person.name != field.value.strip():
+                self._warned = field.value  # said once; enter again keeps what was typed
+                self.query_one("#editor-error", Label).update(
+                    f"[yellow]'{escape(field.value)}' is not in the roster; the closest is "
+                    f"'{escape(match.person.name)}'. Enter again keeps what you typed (it will be flagged); "
+                    "↓ picks a roster name.[/yellow]")
+                return
         result = field.validate(field.value)
         if result is not None and not result.is_valid:
             self.query_one("#editor-error", Label).update(f"[red]{'; '.join(result.failure_descriptions)}[/red]")
