@@ -107,6 +107,7 @@ class AttachmentList:
                 return True
             return bool(self.items) and not title  # a cell of noise (an internal id) inside the table
         self.style = self.style or "numbered"
+        self.complete = False
         self.items.append(Attachment(title=title, number=number, access=access, ref=ref, span=(row.no, row.no)))
         if row.cell_x and len(row.cell_x) == len(row.cells or []):
             for name, i in fields:
@@ -279,11 +280,11 @@ def settle_access(items: list[Item], index: list[IndexEntry]) -> list[tuple[str,
 
 
 def _header_row(cells: list[str], row: Row) -> bool:
-    """A table's header: short words, no digits, set apart or every cell a word or two."""
+    """A table's header: short words, no digits; set apart, or three columns or more of a word or two."""
     filled = [c for c in cells if c]
     if len(filled) < 2 or any(re.search(r"\d", c) or not _HEADER_CELL.match(c) for c in filled):
         return False
-    return row.heading_like or all(len(c.split()) <= 2 for c in filled)
+    return row.heading_like or (len(filled) >= 3 and all(len(c.split()) <= 2 for c in filled))
 
 
 def _inner(rx: re.Pattern) -> str:
