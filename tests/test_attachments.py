@@ -110,3 +110,11 @@ def test_attachment_index_in_cells_without_items_to_match(parse_text):
     ref = parse_text(text)
     idx = [(e.item, e.number, e.access, e.title, e.ref) for e in ref.attachment_index]
     assert idx == [(1, 1, None, "Sagsfremstilling - Status", "45279/25"), (3, 1, "closed", None, None)]
+
+
+def test_bilag_lines_numbered_with_a_dot_or_a_dash_and_a_plain_list_with_document_numbers(parse_text):
+    body = "Indstilling\n\nDet indstilles.\n\nBilag:\nBilag 1. Notat om budget\nBilag nr. 2 - Tidsplan\n"
+    assert atts(parse_text(item_text(body))) == [(1, None, "Notat om budget", None), (2, None, "Tidsplan", None)]
+    body = "Indstilling\n\nDet indstilles.\n\nBilag:\n- Notat om budget (21037/25)\n- Tidsplan (Lukket bilag)\n"
+    assert atts(parse_text(item_text(body))) == [(None, None, "Notat om budget", "21037/25"),
+                                                 (None, "closed", "Tidsplan", None)]

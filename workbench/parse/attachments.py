@@ -195,7 +195,8 @@ class AttachmentList:
             return True
         if self.style in (None, "plain") and len(text) < 200 and not text.endswith(":"):
             self.style = "plain"
-            self.items.append(Attachment(title=text, span=(row.no, row.no)))
+            self.items.append(Attachment(span=(row.no, row.no)))
+            self.complete = self._set_title(self.items[-1], text)  # "Title (21037/25)", "Title (Lukket bilag)"
             return True
         return False
 
