@@ -178,3 +178,15 @@ def test_page_header_date_against_the_front_page(parse_text):
     wrong = parse_text(FRONT + item("1", "Plan", body.replace("29-01-2025", "22-01-2025")))
     flags = kinds(wrong, "date_mismatch")
     assert [(f.severity, f.field, f.suggestion) for f in flags] == [("error", "meeting.date", "2025-01-22")]
+
+
+def test_a_decision_heading_no_pattern_read_is_flagged_on_the_decisions_even_when_flagged_as_a_heading(
+        tmp_path, config, roster):
+    """'Beslutning' alone comes close to the heading 'Beslutningspunkter' (an unknown_heading flag on the
+    sections); with no decision pattern to read it, the missing decision must be flagged too."""
+    cfg = dataclasses.replace(config, patterns=dataclasses.replace(config.patterns, decision=()))
+    doc = tmp_path / "doc.txt"
+    doc.write_text(item("1", "Plan", "Indstilling\n\nDet indstilles.\n\nBeslutning\n\nGodkendt."), encoding="utf-8")
+    flags = analyse(doc, cfg, roster).flags
+    assert any(f.kind == "unknown_heading" and f.lines == (9, 9) for f in flags)
+    assert [f.lines for f in flags if f.field == "items[0].decisions"] == [(9, 9)]

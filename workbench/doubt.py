@@ -182,16 +182,20 @@ class Doubt:
         seen = {own}
         for ln in self.lines[first - 1: last]:
             text = " ".join(ln.text.split())
-            if not text or ln.furniture or any(a <= ln.no <= b for a, b in tables) or self._flagged(ln.no):
+            if not text or ln.furniture or any(a <= ln.no <= b for a, b in tables):
                 continue
             shape = self._shape_of(ln, text, headers)
             if shape is None or shape[0] in seen:
                 continue
             kind, why = shape
+            flagged = self._flagged(ln.no)  # flagged already, for this value: the value it may be missing is not
+            if flagged and kind != "decision":
+                continue
             seen.add(kind)
-            self.add("low_confidence", "warning", field, (ln.no, ln.no),
-                     f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this value: "
-                     "check where it goes.", excerpt=text)
+            if not flagged:
+                self.add("low_confidence", "warning", field, (ln.no, ln.no),
+                         f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this "
+                         "value: check where it goes.", excerpt=text)
             elsewhere = {"decision": f"items[{k}].decisions", "attachment": f"items[{k}].attachments",
                          "item": "items"}.get(kind)
             if elsewhere and not field.startswith(elsewhere + "["):

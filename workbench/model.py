@@ -104,6 +104,7 @@ class Attachment:
     access: str | None = None
     ref: str | None = None
     span: Span | None = None
+    access_implied: bool = False  # the line states no access: read as open from the list's form (not written)
 
 
 @dataclass

@@ -1,9 +1,16 @@
-"""An item's Bilag list → attachments (number, access, title, document number)."""
+"""An item's Bilag list → attachments (number, access, title, document number).
+
+A list is written in one of three ways: a table (cells: number, access, title, document
+number, under a header row "Nr. Adgang Titel Dok.nr." or none); lines of a form config.toml
+knows (`[patterns] attachment`, with `attachment_detail` lines under them); or lines read by
+their numbering alone ("1. Title (21037/25)", "2. Title (Lukket bilag)"). In a PDF table a line
+that starts in a column continues that column's cell of the attachment above.
+"""
 from __future__ import annotations
 
 import re
 
-from workbench.model import Attachment
+from workbench.model import Attachment, IndexEntry, Item
 from workbench.parse.blocks import Note
 from workbench.parse.rows import Row, wraps
 from workbench.parse.textutil import Hyphenation, debullet
@@ -11,6 +18,10 @@ from workbench.parse.textutil import Hyphenation, debullet
 _NUMBER_CELL = re.compile(r"^(\d{1,3})\s*[-.]?(?:\s+\d{5,})?$")  # "1 -", "1 - 3608761" (an internal id below)
 _ENUMERATOR = re.compile(r"^[a-zæøå]{1,2}[.)]\s")
 _NOISE_CELL = re.compile(r"^(\(\s*\)|\(H\)|\d{5,})$")
+_SEQUENCE = re.compile(r"^(?P<number>\d{1,3})(?:[.)]|\s+[-–])\s*(?P<rest>.*)$")  # "1. …", "2) …", "3 - …"
+_TAIL_MARKER = re.compile(r"\s*\((?P<marker>[^()]{3,30})\)\s*$")  # "… (Lukket bilag)"
+_COLUMN_SLACK = 4.0  # points: a line starting this close to a column's start is in that column
+_HEADER_CELL = re.compile(r"^[A-ZÆØÅa-zæøå][\w.æøåÆØÅ ]{0,19}$")
 
 
 class AttachmentList:
@@ -23,14 +34,20 @@ class AttachmentList:
         self.ref_tail = re.compile(r"\s+\(?(?P<ref>" + _inner(doc_number) + r")\)?\s*$")
         self.items: list[Attachment] = []
         self.notes: list[Note] = []
-        self.style: str | None = None  # "numbered" | "ref-first" | "plain"
+        self.style: str | None = None  # "numbered" | "ref-first" | "plain" | "none"
         self.closed = False
         self.last_row: Row | None = None
+        self.header: list[str] | None = None  # a table's header row ("Nr.", "Adgang", "Titel", "Dok.nr.")
+        self.columns: dict[str, float] = {}  # PDF table: field → x where its cells start
+        self.complete = False  # the last line ended in the attachment's document number or access marker
 
     def feed(self, row: Row) -> bool:
         if self.closed:
             return False
-        taken = self._cells(row) if row.cells else self._text(row)
+        if self.items and self._in_columns(row):
+            taken = True
+        else:
+            taken = self._cells(row) if row.cells else self._text(row)
         if taken:
             self.last_row = row
         else:
@@ -38,34 +55,47 @@ class AttachmentList:
         return taken
 
     # -- rows with cells (a table of attachments)
-    def _cells(self, row: Row) -> bool:
-        cells = [c.strip() for c in row.cells or []]
-        number = access = ref = None
-        title_parts: list[str] = []
-        for cell in cells:
+    def _classify(self, cells: list[str]) -> tuple[dict, list[tuple[str, int]]]:
+        """The cells' values: number, access, ref and title parts, and which field each cell went to."""
+        got: dict = {"number": None, "access": None, "ref": None, "title": []}
+        fields: list[tuple[str, int]] = []
+        for i, cell in enumerate(cells):
             if not cell:
                 continue
             m = _NUMBER_CELL.match(cell)
-            if number is None and m and not title_parts:
-                number = int(m.group(1))
+            if got["number"] is None and m and not got["title"]:
+                got["number"] = int(m.group(1))
+                fields.append(("number", i))
                 continue
-            acc = self.config.access_of(cell)
-            if access is None and acc:
-                access = acc
+            acc = self.config.access_of(cell.strip("() "))  # "Lukket", "(Lukket bilag)"
+            if got["access"] is None and acc:
+                got["access"] = acc
+                fields.append(("access", i))
                 continue
             m = self.ref_rx.match(cell)
             if m:
-                ref = m.group("ref")
+                got["ref"] = m.group("ref")
+                fields.append(("ref", i))
                 continue
             if _NOISE_CELL.match(cell):
                 continue
             first, _, rest = cell.partition(" ")
-            if access is None and not title_parts and self.config.access_of(first):
-                access = self.config.access_of(first)
+            if got["access"] is None and not got["title"] and self.config.access_of(first):
+                got["access"] = self.config.access_of(first)
                 cell = rest
-            title_parts.append(cell)
-        title = " ".join(title_parts).strip() or None
+            got["title"].append(cell)
+            fields.append(("title", i))
+        return got, fields
+
+    def _cells(self, row: Row) -> bool:
+        cells = [c.strip() for c in row.cells or []]
+        got, fields = self._classify(cells)
+        title = " ".join(got["title"]).strip() or None
+        number, access, ref = got["number"], got["access"], got["ref"]
         if number is None and access is None:
+            if not self.items and self.header is None and _header_row(cells, row) and ref is None:
+                self.header = cells  # "Nr. | Adgang | Titel | Dok.nr.": the columns' names
+                return True
             if title and self.items:
                 prev = self.items[-1]
                 prev.title, _ = self.hyph.join(prev.title or "", title)
@@ -77,7 +107,46 @@ class AttachmentList:
                 return True
             return bool(self.items) and not title  # a cell of noise (an internal id) inside the table
         self.style = self.style or "numbered"
+        self.complete = False
         self.items.append(Attachment(title=title, number=number, access=access, ref=ref, span=(row.no, row.no)))
+        if row.cell_x and len(row.cell_x) == len(row.cells or []):
+            for name, i in fields:
+                self.columns.setdefault(name, row.cell_x[i])
+        return True
+
+    def _in_columns(self, row: Row) -> bool:
+        """A PDF line under a table row that starts in the table's columns: the rest of a title cell
+        (wrapped), an internal id under the number. Taken only when every piece has its column."""
+        if not self.columns:
+            return False
+        if row.cells:
+            if not row.cell_x or len(row.cell_x) != len(row.cells):
+                return False
+            pieces = [(x, c.strip()) for x, c in zip(row.cell_x, row.cells) if c.strip()]
+        elif row.x0 is not None:
+            pieces = [(row.x0, row.text.strip())]
+        else:
+            return False
+        if not pieces or _NUMBER_CELL.match(pieces[0][1]):
+            return False  # a number of its own: a new attachment
+        placed = []
+        for x, text in pieces:
+            name = min(self.columns, key=lambda f: abs(self.columns[f] - x))
+            if abs(self.columns[name] - x) > _COLUMN_SLACK:
+                return False
+            if name == "title" or _NOISE_CELL.match(text):
+                placed.append((name, text))
+            elif name == "ref" and self.ref_rx.match(text) and not self.items[-1].ref:
+                placed.append((name, self.ref_rx.match(text).group("ref")))
+            else:
+                return False
+        prev = self.items[-1]
+        for name, text in placed:
+            if name == "title":
+                prev.title, _ = self.hyph.join(prev.title or "", text)
+            elif name == "ref":
+                prev.ref = text
+        prev.span = (prev.span[0], row.no)
         return True
 
     # -- text rows
@@ -99,56 +168,124 @@ class AttachmentList:
                         last.ref = groups["ref"].strip("().,;")
                     last.span = (last.span[0], row.no)
                     return True
-        for i, rx in enumerate(self.config.patterns.attachment):
+        for rx in self.config.patterns.attachment:
             m = rx.match(text)
             if m:
-                self._start(m.groupdict(), row, ("numbered", "plain", "ref-first")[min(i, 2)])
+                groups = m.groupdict()
+                style = "numbered" if groups.get("number") else "ref-first" if groups.get("ref") else "plain"
+                self._start(groups, row, style)
                 return True
+        m = _SEQUENCE.match(text)
+        if m and self.style in (None, "numbered") and int(m.group("number")) == self._next_number():
+            self._start({"number": m.group("number"), "title": m.group("rest")}, row, "numbered", by_number=True)
+            return True
         m = self.ref_rx.match(text)
         if m and self.items and not self.items[-1].ref:
             self.items[-1].ref = m.group("ref")
             self.items[-1].span = (self.items[-1].span[0], row.no)
+            self.complete = True
             return True
+        if self.items and _NOISE_CELL.match(text) and self.style == "numbered":
+            return True  # an internal id standing under an attachment
         prev = self.items[-1] if self.items else None
         if prev is not None and self._continues(prev, row, text):
             joined, _ = self.hyph.join(prev.title or "", text)
-            self._set_title(prev, joined)
+            self.complete = self._set_title(prev, joined)
             prev.span = (prev.span[0], row.no)
             return True
         if self.style in (None, "plain") and len(text) < 200 and not text.endswith(":"):
             self.style = "plain"
-            self.items.append(Attachment(title=text, span=(row.no, row.no)))
+            self.items.append(Attachment(span=(row.no, row.no)))
+            self.complete = self._set_title(self.items[-1], text)  # "Title (21037/25)", "Title (Lukket bilag)"
             return True
         return False
+
+    def _next_number(self) -> int:
+        numbers = [a.number for a in self.items if a.number is not None]
+        return numbers[-1] + 1 if numbers else 1
 
     def _continues(self, prev: Attachment, row: Row, text: str) -> bool:
         if (prev.title or "").endswith("-"):
             return True
+        if self.complete:
+            return False  # the line ended in its document number or access marker
         if row.x0 is not None and self.last_row is not None and self.last_row.x0 is not None:
             return wraps(self.last_row, row)  # a PDF says by the layout
         if text[:1].islower() and not _ENUMERATOR.match(text):
             return True
         return self.style == "numbered" and not prev.ref
 
-    def _start(self, groups: dict, row: Row, style: str) -> None:
+    def _start(self, groups: dict, row: Row, style: str, by_number: bool = False) -> None:
         self.style = self.style or style
         number = int(groups["number"]) if groups.get("number") else None
         access = self.config.access_of(groups["access"]) if groups.get("access") else None
         att = Attachment(number=number, access=access, ref=groups.get("ref"), span=(row.no, row.no))
-        self._set_title(att, (groups.get("title") or "").strip())
+        self.complete = self._set_title(att, (groups.get("title") or "").strip())
         self.items.append(att)
+        if by_number and att.access is None:
+            # nothing on the line says its access: in a list that marks closed attachments "(Lukket bilag)",
+            # an unmarked one is open. settle_access() flags the inference, as strongly as the document allows.
+            att.access = "open"
+            att.access_implied = True
         if groups.get("access") and access is None:
             self.notes.append(Note("low_confidence", (row.no, row.no),
                                    f"'{groups['access']}' stands where the line's access should be, but is no access "
                                    "marker of config.toml: the attachment's access was not read.",
                                    excerpt=row.text, field_suffix=f"{len(self.items) - 1}.access"))
 
-    def _set_title(self, att: Attachment, title: str) -> None:
-        m = self.ref_tail.search(title)
+    def _set_title(self, att: Attachment, title: str) -> bool:
+        """Set the title, taking a document number or an access marker ("(Lukket bilag)") off its end.
+        True when one was there: the attachment's line is complete."""
+        done = False
+        m = _TAIL_MARKER.search(title)
+        if m and self.config.access_of(m.group("marker")):
+            if att.access is None or att.access_implied:
+                att.access = self.config.access_of(m.group("marker"))
+                att.access_implied = False
+            title = title[: m.start()].strip()
+            done = True
+        m = self.ref_tail.search(title) or (self.ref_rx.match(title) if title.startswith("(") else None)
         if m and not att.ref:
             att.ref = m.group("ref")
-            title = title[: m.start()].strip()
+            title = title[: m.start()].strip() if m.re is self.ref_tail else ""
+            done = True
         att.title = title or None
+        return done
+
+
+def settle_access(items: list[Item], index: list[IndexEntry]) -> list[tuple[str, Note]]:
+    """Notes on the attachments whose access was read as open because their line says none. Where the
+    document marks other attachments closed in words, that is how it writes access, and the note is
+    `info`; where nothing in it states an attachment's access, the reading is a guess: a warning."""
+    stated = any(a.access == "closed" and not a.access_implied for it in items for a in it.attachments) \
+        or any(e.access == "closed" for e in index)
+    notes: list[tuple[str, Note]] = []
+    for k, item in enumerate(items):
+        implied = [a for a in item.attachments if a.access_implied]
+        if not implied:
+            continue
+        lines = (min(a.span[0] for a in implied if a.span), max(a.span[1] for a in implied if a.span))
+        numbers = ", ".join(str(a.number) for a in implied)
+        if stated:
+            why = ("the document marks its closed attachments in words ('Lukket bilag'), and these lines carry no "
+                   "such marker")
+        else:
+            why = ("no attachment of the document states its access, and no marker on these lines says closed: "
+                   "check that the agenda system marks closed attachments at all")
+        notes.append((f"items[{k}].attachments", Note(
+            "inferred_value", lines, f"Attachment{'s' if len(implied) > 1 else ''} {numbers} of item "
+            f"{item.number if item.number is not None else k + 1} read as open: {why}.",
+            excerpt=implied[0].title or str(implied[0].number), suggestion="open",
+            severity="info" if stated else "warning")))
+    return notes
+
+
+def _header_row(cells: list[str], row: Row) -> bool:
+    """A table's header: short words, no digits; set apart, or three columns or more of a word or two."""
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(re.search(r"\d", c) or not _HEADER_CELL.match(c) for c in filled):
+        return False
+    return row.heading_like or (len(filled) >= 3 and all(len(c.split()) <= 2 for c in filled))
 
 
 def _inner(rx: re.Pattern) -> str:

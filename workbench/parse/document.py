@@ -11,6 +11,7 @@ from workbench.config import Config
 from workbench.ingest.furniture import page_headers
 from workbench.model import Decision, Meeting, Referat, SourceText
 from workbench.names import Roster
+from workbench.parse.attachments import settle_access
 from workbench.parse.blocks import Note, Renderer
 from workbench.parse.front import FrontReader, read_toc, toc_entry
 from workbench.parse.items import ItemReader
@@ -86,6 +87,7 @@ class DocumentParser:
                 read.update(range(e.span[0], e.span[1] + 1))
                 if e.item_line:
                     read.add(e.item_line)
+        self.notes.extend(settle_access(ref.items, ref.attachment_index))
         if sig_at is not None:
             ref.signatures, notes = read_signatures(rows[sig_at + 1:], self.people)
             self.notes.extend((f"signatures[{note.field_suffix}].name", note) for note in notes)

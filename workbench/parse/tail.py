@@ -6,62 +6,68 @@ import re
 from rapidfuzz import fuzz
 
 from workbench.model import IndexEntry, Item, Person
+from workbench.parse.attachments import AttachmentList
 from workbench.parse.blocks import Note
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
 from workbench.parse.textutil import Hyphenation
 
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<rest>.*)$")
-_REF_TAIL = re.compile(r"\s*\((?P<ref>\d{3,6}/\d\d)\)\s*$")
-_REF_ONLY = re.compile(r"^\(?(?P<ref>\d{3,6}/\d\d)\)?$")
+_SLACK = 3.0  # points: lines that start this close start at the same place
 
 
 def read_index(rows: list[Row], items: list[Item], config, hyph: Hyphenation) -> list[IndexEntry]:
+    """The Bilagsoversigt: item lines ("4. Title", "Punkt 4: Title"), each over its attachments, which
+    are read like an item's Bilag list ("1. Title (20408/25)", "Bilag 1: Title", a table row). An item
+    line is one that names an item of the document; where the items give no answer, one that starts
+    where the first item line of the overview starts and is shaped like it (cells or none)."""
     entries: list[IndexEntry] = []
-    current: tuple[int | None, str, str | None, int] | None = None  # (item number, title, marker, line)
+    head: tuple[int | None, str, str | None, int] | None = None  # (item number, title, marker, line)
+    shape: tuple | None = None  # where the item lines start, and whether they have cells
+    reader: AttachmentList | None = None
+    mine: list[IndexEntry] = []  # the entries of the item line above
     for row in rows:
-        text = " ".join(row.cells) if row.cells else row.text
-        text = text.strip()
-        m = _NUMBERED.match(text)
-        if m:
-            head = _item_line(int(m.group("number")), m.group("rest"), items, config, row, current is None)
-            if head is not None:
-                current = (*head, row.no)
+        text = " ".join(" ".join(c for c in row.cells if c.strip()) if row.cells else row.text.split())
+        found = _item_line(text, items, config)
+        if found is not None:
+            number, title, marker, known = found
+            by_shape = (not items or row.x0 is not None) and _shape(row) == shape
+            if known or head is None or by_shape:
+                head = (number, title, marker, row.no)
+                shape = _shape(row) if known or shape is None else shape
+                reader, mine = AttachmentList(config, hyph, config.patterns.document_number), []
                 continue
-            if current is None:
-                continue
-            rest = m.group("rest").strip()
-            entry = IndexEntry(item=current[0], number=int(m.group("number")), span=(row.no, row.no),
-                               item_title=current[1], item_marker=current[2], item_line=current[3])
-            low = rest.strip("() ").casefold()
-            if low.endswith("bilag") and config.access_of(low.split()[0]):
-                entry.access = config.access_of(low.split()[0])
-            else:
-                _title(entry, rest)
-            entries.append(entry)
+        if reader is None or head is None:
             continue
-        if not entries or current is None:
+        if not reader.feed(row):
+            reader = None  # a line of no form: left unread, where the doubt rules find it
             continue
-        last = entries[-1]
-        r = _REF_ONLY.match(text)
-        if r and not last.ref:
-            last.ref = r.group("ref")
-        else:
-            joined, _ = hyph.join(last.title or "", text)
-            _title(last, joined)
-        last.span = (last.span[0], row.no)
+        while len(mine) < len(reader.items):
+            mine.append(IndexEntry(item=head[0], item_title=head[1], item_marker=head[2], item_line=head[3]))
+            entries.append(mine[-1])
+        for entry, att in zip(mine, reader.items):  # a line may have completed the attachment above
+            entry.number, entry.title, entry.ref, entry.span = att.number, att.title, att.ref, att.span
+            entry.access = None if att.access_implied else att.access  # what the overview states
     return entries
 
 
-def _title(entry: IndexEntry, text: str) -> None:
-    m = _REF_TAIL.search(text)
-    if m:
-        entry.ref = m.group("ref")
-        text = text[: m.start()]
-    entry.title = text.strip() or None
+def _shape(row: Row) -> tuple:
+    return (round((row.x0 if row.x0 is not None else row.indent) / _SLACK), bool(row.cells))
 
 
-def _item_line(number: int, rest: str, items: list[Item], config, row: Row, first: bool):
+def _item_line(text: str, items: list[Item], config):
+    """(number, title, access marker, names a known item) when the line is shaped like an item heading."""
+    number = rest = None
+    for rx in config.patterns.item:
+        m = rx.match(text)
+        if m and m.groupdict().get("number"):
+            number, rest = int(m.group("number")), m.group("title")
+            break
+    if number is None:
+        m = _NUMBERED.match(text)
+        if not m:
+            return None
+        number, rest = int(m.group("number")), m.group("rest")
     marker = None
     title = rest.strip()
     for words in (config.access_closed, config.access_open):
@@ -72,13 +78,12 @@ def _item_line(number: int, rest: str, items: list[Item], config, row: Row, firs
                 break
         if marker:
             break
-    for item in items:
-        if item.number == number and (fuzz.ratio(item.title.casefold(), title.casefold()) >= 80
-                                      or fuzz.partial_ratio(item.title.casefold(), title.casefold()) >= 90):
-            return number, title, marker
-    if not items and (first or (row.indent == 0 and (row.x0 is None or row.x0 < 60))):
-        return number, title, marker
-    return None
+    known = any(item.number == number and (fuzz.ratio(item.title.casefold(), title.casefold()) >= 80
+                                           or fuzz.partial_ratio(item.title.casefold(), title.casefold()) >= 90)
+                for item in items)
+    if items and not known and any(rx.match(text) for rx in config.patterns.attachment):
+        return None  # "Bilag 1: …": an attachment's form
+    return number, title, marker, known
 
 
 def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person], list[Note]]:
