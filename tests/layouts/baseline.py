@@ -116,26 +116,11 @@ def save(path: Path, text: str, seconds: float) -> None:
         f"are left out (like `score.py --skip-flags`).\n\n```\n{text}\n```\n", encoding="utf-8")
 
 
-FLOOR = HERE / "floor.toml"
-
-
-def write_floor(results: list[Result]) -> None:
-    """The figures reached so far, per family and seed: a change may raise them, never lower them."""
-    lines = ["# Written by `python tests/layouts/baseline.py --floor`: checks passed and silent misses per",
-             "# family and seed. tests/test_layouts.py fails when a PDF passes fewer checks or has more silent",
-             "# misses than here. The goal is every PDF at 100% with 0 silent misses.", ""]
-    for r in sorted(results, key=lambda r: (r.family, r.stem)):
-        lines += [f'["{r.family}"."{r.stem}"]', f"ok = {r.ok}", f"total = {r.total}", f"silent = {r.silent}", ""]
-    FLOOR.write_text("\n".join(lines), encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--family", choices=sorted(FAMILIES), action="append", help="only this family (repeatable)")
     ap.add_argument("--misses", action="store_true", help="print every miss")
     ap.add_argument("--save", nargs="?", const=HERE / "BASELINE.md", type=Path, help="write the table here")
-    ap.add_argument("--floor", action="store_true",
-                    help=f"write each PDF's figures to {FLOOR.name}, the floor tests/test_layouts.py holds them to")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     results = run(args.family or list(FAMILIES))
@@ -149,8 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results)} PDFs scored in {seconds:.1f} s")
     if args.save:
         save(args.save, text, seconds)
-    if args.floor:
-        write_floor(results)
     return 0
 
 
