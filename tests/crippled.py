@@ -39,9 +39,18 @@ def crippled_config(name: str, folder: Path):
     return load_config(path)
 
 
+FAMILIES = ("firstagenda", "sbsys")  # two layout families of tests/layouts, unlike each other
+
+
 def documents() -> list[tuple[str, Path]]:
+    """The seeds as text and as the sample PDFs, and as two layout families print them."""
+    from layouts.generate import ensure_pdfs
+
     docs = [(s, ROOT / "sample_docs" / f"{s}.txt") for s in SEEDS]
-    return docs + [(s, ROOT / "sample_docs" / f"{s}.pdf") for s in SEEDS]
+    docs += [(s, ROOT / "sample_docs" / f"{s}.pdf") for s in SEEDS]
+    for family in FAMILIES:
+        docs += sorted(ensure_pdfs(family).items())
+    return docs
 
 
 def main(argv: list[str]) -> int:
@@ -56,7 +65,7 @@ def main(argv: list[str]) -> int:
             roster = load_roster(config)
             for stem, path in documents():
                 g = grade_file(path, stem, config, roster)
-                print(f"{name:<24} {path.name:<28} {g.ok:>4}/{g.total:<4} silent {g.silent}")
+                print(f"{name:<24} {path.parent.name + '/' + path.name:<40} {g.ok:>4}/{g.total:<4} silent {g.silent}")
                 for miss in g.misses:
                     if miss.startswith("SILENT"):
                         print("     ", miss[:200])
