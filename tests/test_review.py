@@ -900,3 +900,42 @@ def test_a_record_without_items_cannot_be_verified_even_with_its_flags_accepted(
         s.resolve(f.id, "accepted")
     with pytest.raises(ReviewError, match="without items"):
         s.verify()
+
+
+def test_learning_a_name_is_journalled_undone_and_two_reviews_keep_each_others_names(tmp_path, config, roster):
+    import shutil
+    import threading
+
+    from workbench.names import Roster
+    from workbench.roster_edit import learn
+
+    copy = tmp_path / "roster.toml"
+    shutil.copy(config.roster_path, copy)
+    comments = [ln for ln in copy.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Direktionen\n\nReferat\n\nDato: 29-01-2025\n\nMedlemmer: Kommunaldirektør Jonas Krogstrup\n\n"
+                   "1. Punkt\n\nÅben sag\n\nSagsgang\n\nDIR\n", encoding="utf-8")
+    with ReviewSession.open(doc, config, Roster.load(copy), out_dir=tmp_path / "out") as s:
+        flag = next(f for f in s.record.flags if f.kind == "name_unknown")
+        s.learn_name(flag.id, {"as": "alias", "name": "Jonas Krogstrup", "person": "Jonas Kroustrup"}, copy)
+        assert Roster.load(copy).certain("Jonas Krogstrup").name == "Jonas Kroustrup"
+        assert s.flag(flag.id).resolution == "fixed" and s.corrections[-1].field == "roster"
+        s.undo()
+        assert Roster.load(copy).certain("Jonas Krogstrup") is None and s.roster.certain("Jonas Krogstrup") is None
+        assert s.flag(flag.id).resolution == "open"
+        assert [ln for ln in copy.read_text(encoding="utf-8").splitlines() if ln.startswith("#")] == comments
+        s.redo()
+    with ReviewSession.open(doc, config, Roster.load(copy), out_dir=tmp_path / "out") as again:  # from the journal
+        # the roster knows the alias now: the name is read as the person it was learned for, with no flag
+        # left open and none saying a correction could not be re-applied
+        assert again.record.meeting.members[0].name == "Jonas Kroustrup"
+        assert not [f for f in again.open_flags() if f.kind in ("name_unknown", "low_confidence")]
+    # two reviews learning at once: each edit reads the file under the lock, so neither is lost
+    names = [f"Ny Person {chr(65 + k)}" for k in range(8)]
+    threads = [threading.Thread(target=learn, args=(copy, {"as": "person", "name": n})) for n in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    final = Roster.load(copy)
+    assert all(final.certain(n) is not None for n in names)

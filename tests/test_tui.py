@@ -215,9 +215,25 @@ async def test_r_learns_a_name_into_the_roster(tmp_path, out, config, roster):
         assert app.current_flag.kind == "name_unknown"
         await pilot.press("r")
         await pilot.pause()
+        from workbench.tui.screens.form import ChoiceScreen
+
+        assert isinstance(app.screen, ChoiceScreen)  # never bound without asking
+        assert app.screen.choices[-1][0] == "person"
+        await pilot.press(*["down"] * (len(app.screen.choices) - 1), "enter")  # a new person …
+        await pilot.pause()
+        await pilot.press(*"Kommunaldirektør", "enter")  # … with a title
+        await pilot.pause()
         assert app.session.flag(app.current_flag.id).resolution == "fixed"
-    learned = Roster.load(roster_copy)
-    assert learned.certain("Rasmus Ukendtsen") is not None
+        learned = Roster.load(roster_copy)
+        assert learned.certain("Rasmus Ukendtsen") is not None and app.roster.certain("Rasmus Ukendtsen") is not None
+        await pilot.press("ctrl+z")  # takes it out of the file and out of the roster in memory
+        await pilot.pause()
+        assert Roster.load(roster_copy).certain("Rasmus Ukendtsen") is None
+        assert app.session.roster.certain("Rasmus Ukendtsen") is None
+        assert app.session.flag(app.current_flag.id).resolution == "open"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+    assert Roster.load(roster_copy).certain("Rasmus Ukendtsen") is not None
     assert "Rasmus Ukendtsen" not in config.roster_path.read_text(encoding="utf-8")
 
 

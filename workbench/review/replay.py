@@ -158,6 +158,13 @@ class Replay:
             self._undo.append(i)
             self._redo.clear()
 
+    def _learned_flag(self, c: Correction) -> None:
+        learned = c.after if isinstance(c.after, dict) else c.before if isinstance(c.before, dict) else {}
+        flag = self.flag(learned.get("flag", ""))
+        if flag is not None:
+            flag.resolution = "fixed" if isinstance(c.after, dict) else "open"
+            self._auto.pop(flag.id, None)
+
     def _typed_name(self, c: Correction) -> None:
         """A person's name typed in review that the roster does not know for certain keeps a name_unknown
         flag on it (open until accepted, or the name is learned), with the closest roster name."""
@@ -216,6 +223,8 @@ class Replay:
         """What applying correction #i means now, as a function to call; Unfit if it does not fit."""
         if c.field == "review":
             return lambda: self._set_review(c.after)
+        if c.field == "roster":  # a learned name: the roster file has it; the record keeps its flag fixed
+            return lambda: self._learned_flag(c)
         if c.field == "review.verified_fields":
             after = c.after if isinstance(c.after, list) else []
             return lambda: setattr(self.record.review, "verified_fields", [str(x) for x in after])

@@ -44,6 +44,12 @@ from workbench.review.store import RESOLUTIONS, Lock
 DISCARD_KEEP_DAYS = 30  # a journal set aside by "Discard" is kept this long, then removed
 
 
+def _learned(learned: dict) -> str:
+    if learned.get("as") == "alias":
+        return f"'{learned.get('name')}' as another name of {learned.get('person')}"
+    return f"'{learned.get('name')}' as a new person" + (f" ({learned['title']})" if learned.get("title") else "")
+
+
 class ReviewError(UserError):
     """An operation the session refuses: the message says why, in one line."""
 
@@ -280,6 +286,46 @@ class ReviewSession(Replay):
         return self._commit(Correction(at=now(), field=f"flags.{flag_id}.resolution", before=flag.resolution,
                                        after=resolution))
 
+    def learn_name(self, flag_id: str, learned: dict, roster_path: Path) -> Correction:
+        """Learn the name of a name_unknown flag into the roster, as `learned` says: {"as": "alias",
+        "name", "person"} (another name of a roster person) or {"as": "person", "name", "title"}. A change
+        like any other: journalled, its flag fixed, and ctrl+z takes it out of the roster file and out of
+        the roster in memory."""
+        from workbench.names import RosterError
+        from workbench.roster_edit import learn, unlearn
+
+        self._editable()
+        learned = {k: v for k, v in learned.items() if v not in (None, "")}
+        flag = self.flag(flag_id)
+        if flag is None or flag.kind != "name_unknown":
+            raise ReviewError(f"there is no name_unknown flag '{flag_id}'")
+        try:
+            roster = learn(Path(roster_path), learned)
+        except (RosterError, OSError) as exc:
+            raise ReviewError(str(exc)) from None
+        after = {**learned, "flag": flag_id, "roster": str(roster_path)}
+        try:
+            c = self._commit(Correction(at=now(), field="roster", before=None, after=after,
+                                        note=f"learned {_learned(learned)}"))
+        except BaseException:
+            self.roster = unlearn(Path(roster_path), learned)  # not journalled: not made
+            raise
+        self.roster = roster
+        return c
+
+    def _roster_file_change(self, c: Correction) -> None:
+        """Undo or redo of a learned name: the roster file and memory follow before it is journalled."""
+        from workbench.names import RosterError
+        from workbench.roster_edit import learn, unlearn
+
+        try:
+            if isinstance(c.before, dict) and c.after is None:
+                self.roster = unlearn(Path(c.before["roster"]), c.before)
+            elif isinstance(c.after, dict):
+                self.roster = learn(Path(c.after["roster"]), c.after)
+        except (RosterError, OSError, KeyError) as exc:
+            raise ReviewError(f"the roster could not be changed back: {exc}") from None
+
     def toggle_verified(self, field: str) -> Correction:
         """Tick a field as checked by the reviewer, or untick it ([review] verified_fields)."""
         self._editable()
@@ -410,6 +456,8 @@ class ReviewSession(Replay):
         c = self.corrections[k]
         inverse = Correction(at=now(), field=c.field, before=c.after, after=c.before, source=c.source,
                              line=c.line, column=c.column, text=c.text, note=f"undo of #{k}: {describe(c)}")
+        if c.field == "roster":
+            self._roster_file_change(inverse)
         return self._commit(inverse)
 
     def redo(self) -> Correction | None:
@@ -429,6 +477,8 @@ class ReviewSession(Replay):
         text = repairs.laid_over(self.source, c.source, c.line) if c.source is not None else None
         again = Correction(at=now(), field=c.field, before=c.before, after=c.after, source=c.source, line=c.line,
                            column=c.column, text=text, note=f"redo of #{k}: {describe(c)}")
+        if c.field == "roster":
+            self._roster_file_change(again)
         return self._commit(again)
 
     def verify(self, reviewer: str | None = None) -> None:

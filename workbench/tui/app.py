@@ -343,6 +343,7 @@ class WorkbenchApp(App):
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return None
+        self.roster = self.session.roster  # a learned name (or its undo) changes the roster
         self.refresh_all()
         return result
 
@@ -460,29 +461,39 @@ class WorkbenchApp(App):
             self._do(self.session.toggle_verified, self.field)
 
     def action_learn_name(self) -> None:
+        """r on a name_unknown flag: learn the name, as another name of a roster person (ranked, her
+        choice) or as a new person with a title. Nothing is bound without asking; ctrl+z takes it back."""
         flag = self._selected_flag()
         if flag is None or flag.kind != "name_unknown" or self.session is None:
             self.notify("r works on a name_unknown flag.", timeout=3)
             return
-        from workbench.names import RosterError, add_alias, add_person
-
+        if self._refuse_read_only():
+            return
         from workbench.userdata import writable_roster
 
-        path = writable_roster(self.config.roster_path)
         name = flag.excerpt
-        try:
-            if flag.suggestion and flag.suggestion != name:
-                self.roster = add_alias(path, flag.suggestion, name)
-                said = f"'{name}' learned as another name of {flag.suggestion}"
-            else:
-                self.roster = add_person(path, name)
-                said = f"'{name}' added to the roster"
-        except (RosterError, OSError) as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        self.session.roster = self.roster
-        self._do(self.session.resolve, flag.id, "fixed")
-        self.notify(said, timeout=4)
+        path = writable_roster(self.config.roster_path)
+        choices = [(f"alias\x1f{m.person.name}", f"Another name of {m.person.name}"
+                    + (f" ({', '.join(m.person.titles[:2])})" if m.person.titles else ""))
+                   for m in self.roster.match(name, limit=5)]
+        choices.append(("person", f"A new person: {name}"))
+
+        def learn(learned: dict) -> None:
+            if self._do(self.session.learn_name, flag.id, learned, path) is not None:
+                self.roster = self.session.roster
+                self.notify(f"Learned {learned['name']!r} (ctrl+z takes it back).", timeout=4)
+
+        def chosen(choice: str | None) -> None:
+            if not choice:
+                return
+            if choice.startswith("alias\x1f"):
+                learn({"as": "alias", "name": name, "person": choice.split("\x1f", 1)[1]})
+                return
+            self.push_screen(PromptScreen(f"Title of {name} (e.g. Økonomichef), or empty:"),
+                             lambda title: None if title is None else learn(
+                                 {"as": "person", "name": name, "title": title.strip() or None}))
+
+        self.push_screen(ChoiceScreen(f"Learn '{name}' as…", choices), chosen)
 
     def action_add(self) -> None:
         if self._refuse_read_only():
