@@ -330,6 +330,10 @@ class Checker:
         match = self.roster.best(read, title=p.title)
         span = p.span or (1, 1)
         if match is not None and match.certain:
+            if p.read_as and p.read_as != p.name:  # the roster's spelling replaced what the document wrote
+                self.add("name_unknown", "info", field, span,
+                         f"The document writes '{p.read_as}', which the roster knows as '{p.name}': the roster's "
+                         "name was used.", excerpt=p.read_as, suggestion=p.name)
             return
         if match is None or match.score < 75:
             self.add("name_unknown", "warning", field, span,
