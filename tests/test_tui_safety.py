@@ -90,20 +90,6 @@ async def test_discard_on_quit_discards_and_sets_the_journal_aside(seed, tmp_pat
         assert not again.session.dirty
 
 
-async def test_keep_editing_returns_to_the_screen_with_the_change(seed, tmp_path, config, roster):
-    from workbench.tui.screens.dialogs import QuitScreen
-
-    app = make_app(seed, config, roster, tmp_path / "out")
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press("n", "a", "q")
-        await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
-        await pilot.press("k")
-        await pilot.pause()
-        assert app.is_running and not isinstance(app.screen, QuitScreen) and app.session.dirty
-
-
 async def test_n_visits_what_the_count_counts_and_finds_a_flag_on_line_1(tmp_path, config, roster):
     import shutil
 
