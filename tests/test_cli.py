@@ -161,3 +161,10 @@ def test_old_records_in_the_package_are_moved_never_over_a_newer_one(tmp_path, m
     assert userdata.move_old_records(target) == [target / "a.toml"]
     assert (target / "a.toml").read_text(encoding="utf-8") == "old a"
     assert (target / "b.toml").read_text(encoding="utf-8") == "new b" and (package / "out" / "b.toml").exists()
+
+
+def test_check_exits_1_on_a_document_where_no_item_was_found(tmp_path):
+    doc = tmp_path / "tom.txt"
+    doc.write_text("Direktionen\n\nReferat\n\nDato: 29-01-2025\n\n" + "Løs tekst uden punkter.\n\n" * 50, encoding="utf-8")
+    done = run_cli("check", doc, "--format", "tsv")
+    assert done.returncode == 1 and "error\tlow_confidence\t1\titems\t" in done.stdout, done.stdout
