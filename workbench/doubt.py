@@ -35,6 +35,8 @@ _KLE_NUMBER = re.compile(r"\b\d\d\.\d\d\.\d\d(?:\.[A-ZÆØÅ0-9]\d\d)?\b")
 _CASE_NUMBER = re.compile(r"\b(?:\d\d/\d{3,6}|\d{4}-\d{3,6}|[A-Z]{2,5}-\d{4}-\d{3,7})\b")
 _KEY_START = re.compile(r"^(?:\d{1,2}[.:]\d\d|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))\b",
                         re.IGNORECASE)
+_KEY_ANY = re.compile(r"(?<![\d.])(?:\d{1,2}[.:]\d\d|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))\b",
+                      re.IGNORECASE)
 _TOC_LINE = re.compile(r"^.*\D(?:\.{2,}|\s)\s*\d{1,4}$")
 _NUMBER_FIRST = re.compile(r"^\(?\d{1,3}[.):]?\s+\S")
 
@@ -64,6 +66,7 @@ class Doubt:
         self.outliers()
         self.like_the_others()
         self.merged_items()
+        self.split_items()
         self.people()
         self.tables()
         self.attachments()
@@ -165,6 +168,8 @@ class Doubt:
             for key, sec in item.sections.items():
                 self._scan(k, f"items[{k}].sections.{key}", f"the section '{key}'", sec.span[0] + 1, sec.span[1],
                            tables, headers)
+                self._ends_in_heading(k, key, sec.span, tables, [t.span for t in item.tables if not (
+                    self.config and sum(1 for row in t.rows if _attachment_row(row, self.config)) * 2 >= len(t.rows))])
             for j, dec in enumerate(item.decisions):
                 if dec.span:
                     start = (dec.heading_line or dec.span[0] - 1) + 1
@@ -202,6 +207,22 @@ class Doubt:
                 self.add("low_confidence", "warning", elsewhere, (ln.no, ln.no),
                          f"Line {ln.no} ('{_cut(text)}') {why}, but was read as text of {what}: a "
                          f"{'n' if kind == 'item' else ''}{kind} may be missing here.", excerpt=text)
+
+    def _ends_in_heading(self, k: int, key: str, span, taken, tables) -> None:
+        """A section whose last line of text is a short heading ending in ':' with none of its text under it
+        (only an attachment list, or nothing): a heading config.toml does not know, read into the section."""
+        body = [ln for ln in self.lines[span[0]: span[1]] if ln.text.strip() and not ln.furniture
+                and not any(a <= ln.no <= b for a, b in taken)]
+        if len(body) < 2:
+            return
+        last = body[-1]
+        text = " ".join(last.text.split())
+        if not text.endswith(":") or len(text.split()) > 3 or re.search(r"\d", text) or self._flagged(last.no) \
+                or any(last.no < a <= span[1] for a, _ in tables):
+            return
+        self.add("low_confidence", "warning", f"items[{k}].sections.{key}", (last.no, last.no),
+                 f"The section '{key}' ends in '{text}', a heading with none of its text under it: a heading "
+                 "config.toml does not know (of a Bilag list?), read into the section.", excerpt=text)
 
     def _shape_of(self, ln: SourceLine, text: str, headers: set[str]) -> tuple[str, str] | None:
         """(kind, why) when a line inside a value is shaped like a line of another kind."""
@@ -306,6 +327,24 @@ class Doubt:
                              f"Every attachment title of this item opens with '{next(iter(firsts))}': probably a "
                              "column (the access?) read into the title.", excerpt=a.title or "")
 
+    def split_items(self) -> None:
+        """An item that is its heading alone, followed by an item without a number that holds a body: a
+        line below the heading (a case line no pattern read?) was taken for an item heading, and the item's
+        values went to that one."""
+        items = self.ref.items
+        for k, (it, nxt) in enumerate(zip(items, items[1:])):
+            if it.number is None or nxt.number is not None or not it.span or it.sections or it.decisions \
+                    or sum(1 for ln in self.content if it.span[0] < ln.no <= it.span[1]) > 0:
+                continue
+            head = " ".join(self._text(nxt.heading_line or nxt.span[0]).split())
+            fields = [f for f, have in (("sections", nxt.sections), ("decisions", nxt.decisions),
+                                        ("journal", _KLE_NUMBER.search(head)), ("case", _CASE_NUMBER.search(head)))
+                      if have and not getattr(it, f)]
+            for f in fields:
+                self.add("low_confidence", "warning", f"items[{k}].{f}", (nxt.heading_line or it.span[1],) * 2,
+                         f"Item {it.number} is its heading alone, and the line below it ('{_cut(head, 40)}') was "
+                         f"read as an item without a number: its {f} probably went to that item.", excerpt=head)
+
     def _loose_lines(self, item) -> int:
         """The item's text lines outside its decisions and attachments."""
         if not item.span:
@@ -340,6 +379,8 @@ class Doubt:
                                  "probably the rest of the row above, cut by a line or page break.",
                                  excerpt=" | ".join(row))
                         break
+                self._odd_keys(k, t, table)
+                self._header_above(k, it, table)
                 if self.config and sum(1 for row in table.rows if _attachment_row(row, self.config)) * 2 >= len(table.rows):
                     self.add("low_confidence", "warning", f"items[{k}].tables[{t}]", table.span,
                              "This table's rows hold access words (Åben/Lukket) and document numbers: it is probably "
@@ -353,6 +394,35 @@ class Doubt:
                     self.add("broken_table", "warning", f"items[{k}].tables[{t}]", table.span,
                              f"This table follows the one before with the same columns and nothing between them: "
                              "it is probably one table cut in two.", excerpt=" | ".join(table.rows[0]) if table.rows else "")
+
+    def _odd_keys(self, k: int, t: int, table) -> None:
+        """A table whose key cells are mostly a date or a time, where one key cell is something else or holds
+        two keys: its rows were cut or joined in the wrong places."""
+        keys = [row[0].strip() for row in table.rows[0 if table.columns else 1:] if row and row[0].strip()]
+        keyed = [c for c in keys if _KEY_START.match(c)]
+        if len(keyed) < 2 or len(keyed) * 2 < len(keys):
+            return
+        odd = next((c for c in keys if not _KEY_START.match(c) or len(_KEY_ANY.findall(c)) > 1), None)
+        if odd is not None:
+            self.add("broken_table", "warning", f"items[{k}].tables[{t}]", table.span,
+                     f"{len(keyed)} of this table's rows open with a date or a time, but one opens with "
+                     f"'{_cut(odd, 40)}': its rows were probably cut or joined in the wrong places.", excerpt=odd)
+
+    def _header_above(self, k: int, item, table) -> None:
+        """A table read without a header row, right below a short line of its section's text: that line is
+        probably the header (or its first cell), left in the text."""
+        sec = item.sections.get(table.section) if table.section else None
+        if table.columns or sec is None or not sec.span[0] < table.span[0] <= sec.span[1] + 1:
+            return
+        above = [ln for ln in self.lines[sec.span[0]: table.span[0] - 1] if ln.text.strip() and not ln.furniture]
+        if len(above) < 2:  # the section's own heading and nothing else: no text above the table
+            return
+        text = " ".join(above[-1].text.split())
+        if len(text.split()) > 3 or re.search(r"\d", text) or text[-1] in ".,;:" or self._flagged(above[-1].no):
+            return
+        self.add("broken_table", "warning", f"items[{k}].sections.{table.section}", (above[-1].no, above[-1].no),
+                 f"The table below '{text}' was read without a header row, and '{text}' stands right above it in "
+                 "the section's text: it is probably the table's header, left in the text.", excerpt=text)
 
     def _between(self, a: int, b: int) -> int:
         return sum(1 for ln in self.lines[a: b - 1] if ln.text.strip() and not ln.furniture)
@@ -369,6 +439,9 @@ class Doubt:
                     missing.append("number (it opens the title)")
                 if a.access is None and cfg and cfg.access_of(title.split()[0] if title.split() else ""):
                     missing.append("access (Åben/Lukket opens the title)")
+                lead = self._lead_cell(a, title)
+                if a.access is None and lead:
+                    missing.append(f"first cell ('{lead}' opens the title: an access word?)")
                 if not a.ref and _REF_LIKE.search(title):
                     missing.append("document number (it ends the title)")
                 if not title and a.access != "closed":
@@ -378,6 +451,17 @@ class Doubt:
                              f"Attachment line '{_cut(title)}' was read without its {', '.join(missing)}: the line "
                              "has a form that config.toml's attachment patterns do not know. Check the line.",
                              excerpt=title or str(a.number))
+
+    def _lead_cell(self, a, title: str) -> str:
+        """A short word cell of the attachment's line (set apart by a tab) that opens its title."""
+        if not a.span or not title:
+            return ""
+        cells = [" ".join(c.split()) for c in self._text(a.span[0]).split("\t") if c.strip()]
+        for i, cell in enumerate(cells[:-1]):
+            if len(cell.split()) <= 2 and not re.search(r"\d", cell) and title.startswith(cell + " ") \
+                    and title[len(cell) + 1:].startswith(cells[i + 1]):
+                return cell
+        return ""
 
     # -- the item's header: access, journal and case numbers
     def headers(self) -> None:
@@ -402,11 +486,12 @@ class Doubt:
                 if len(text.split()) <= 3 and not re.search(r"\d", text) and ln.no not in heads \
                         and _norm(text) not in known:
                     below[_norm(text)].append((k, ln))
-        for hits in below.values():
+        for marker, hits in below.items():
             # the same short line right below several item headings: a marker (access?) nothing read
             ks = {k for k, _ in hits}
             if len(ks) < max(2, 0.3 * len(items)):
                 continue
+            hits = hits + self._marker_inside(marker, ks)
             for k, ln in hits:
                 if items[k].access is None:
                     self.add("low_confidence", "warning", f"items[{k}].access", (ln.no, ln.no),
@@ -436,11 +521,26 @@ class Doubt:
                                  f"{key} number, but the item's {key} is {have or 'missing'}: no pattern of "
                                  "config.toml read it.", excerpt=text)
 
+    def _marker_inside(self, marker: str, ks: set[int]) -> list[tuple[int, SourceLine]]:
+        """The lines right below the other items' headings that hold `marker` among other words."""
+        rx = re.compile(r"(?<!\w)" + re.escape(marker) + r"(?!\w)", re.IGNORECASE)
+        out = []
+        for k, it in enumerate(self.ref.items):
+            if k in ks or not it.span:
+                continue
+            firsts = [ln for ln in self.content if (it.heading_line or 0) < ln.no <= it.span[1]][:3]
+            hit = next((ln for ln in firsts if rx.search(" ".join(ln.text.split()))), None)
+            if hit is not None:
+                out.append((k, hit))
+        return out
+
     # -- a heading the vocabulary does not know
     def recurring_headings(self) -> None:
         """A short line standing alone, at the head of a paragraph of text, that recurs in several items:
         a section heading the vocabulary does not know."""
         found: dict[str, list[tuple[int, SourceLine]]] = defaultdict(list)
+        weak: dict[str, list[tuple[int, SourceLine]]] = defaultdict(list)
+        known = self._known_headings()
         for k, it in enumerate(self.ref.items):
             if not it.span:
                 continue
@@ -453,9 +553,21 @@ class Doubt:
                         continue
                     if ln.bold or self._alone(ln):
                         found[_norm(text)].append((k, ln))
-        for name, hits in found.items():
+                    else:  # the same line, not set apart here: counts once the name is a heading elsewhere
+                        weak[_norm(text)].append((k, ln))
+        for name in list(found) + [n for n in weak if n not in found]:
+            hits = found.get(name, [])
             items = {k for k, _ in hits}
-            if len(items) < 2 or len(items) < 0.3 * len(self.ref.items):
+            hits = hits + [(k, ln) for k, ln in weak.get(name, ()) if k not in items]
+            items = {k for k, _ in hits}
+            if name not in found and not any(_norm(ln.text) == name and (ln.bold or self._alone(ln))
+                                             for ln in self.content):
+                continue  # set apart nowhere in the document: no heading
+            # the items that hold the line anywhere: where no section was found, it stands outside any section
+            anywhere = {k for k, _ in found.get(name, [])} | {k for k, it in enumerate(self.ref.items) if it.span and any(
+                _norm(ln.text) == name and not any(s.span[0] <= ln.no <= s.span[1] for s in it.sections.values())
+                for ln in self.lines[it.span[0]: it.span[1]] if not ln.furniture)}
+            if len(anywhere) < 2 or len(anywhere) < 0.3 * len(self.ref.items) or name in known:
                 continue
             for k in sorted(items):
                 ln = next(ln for kk, ln in hits if kk == k)
@@ -523,6 +635,7 @@ class Doubt:
                          f"No Bilagsoversigt was found, but the last item holds {len(listed)} numbered lines with "
                          f"document numbers ('{_cut(listed[0].text.strip(), 40)}'): an overview under a heading "
                          "config.toml does not know.", excerpt=listed[0].text)
+                self._section_holds(k, last, listed[0], "a Bilagsoversigt")
         if not ref.signatures and self.roster is not None and len(getattr(self.roster, "people", ())):
             from workbench.names import people_in
 
@@ -532,6 +645,15 @@ class Doubt:
                          f"No Underskriftsside was found, but the last item ends with {len(named)} short lines that "
                          f"name people ('{_cut(named[0].text.strip(), 40)}'): signatures under a heading "
                          "config.toml does not know?", excerpt=named[0].text)
+                self._section_holds(k, last, named[0], "signatures")
+
+    def _section_holds(self, k: int, item, ln: SourceLine, what: str) -> None:
+        """Flag the last item's section that a tail region not found was read into."""
+        key = next((key for key, sec in item.sections.items() if sec.span[0] <= ln.no <= sec.span[1]), None)
+        if key:
+            self.add("low_confidence", "warning", f"items[{k}].sections.{key}", (ln.no, ln.no),
+                     f"The section '{key}' runs on into {what} ('{_cut(ln.text.strip(), 40)}'): it probably "
+                     "holds text that is not the item's.", excerpt=ln.text)
 
     # -- helpers
     def _flagged(self, no: int) -> bool:
