@@ -108,4 +108,41 @@ def test_a_recurring_heading_not_set_apart_in_one_item(parse_text):
 def test_a_bilagsoversigt_under_an_unknown_heading_points_at_the_section_it_went_into(parse_text):
     index = "Oversigt over dokumenter\n\n1. Notat om planen 21037/25\n\n2. Notat om budgettet 21038/25\n\n"
     ref = parse_text(FRONT + item("1", "Plan", "Sagsfremstilling\n\nTekst om sagen.\n\n" + index))
-    assert loud(ref, "attachment_index") and loud(ref, "items[0].sections.sagsfremstilling")
+    assert loud(ref, "attachment_index")
+    assert any("runs on into a Bilagsoversigt" in f.message for f in loud(ref, "items[0].sections.sagsfremstilling"))
+
+
+DECIDED = "Beslutning i Direktionen den 29-01-2025\n\nGodkendt.\n\n"
+
+
+def test_an_attachment_title_that_opens_with_a_cell_of_its_own(tmp_path):
+    text = FRONT + "1. Plan\n\nSag: 24/1111\n\nSagsgang\n\nDIR\n\nBilag:\n\n1.\t{}Notat om planen\t21037/25\n\n" + DECIDED
+    no_access = "[access]\nopen = []\nclosed = []\n"
+    ref = parse_with(tmp_path, text.format("Åben\t"), no_access)
+    assert ref.items[0].attachments[0].access is None and loud(ref, "items[0].attachments[0]")
+    assert not loud(parse_with(tmp_path, text.format(""), no_access), "items[0].attachments[0]")
+
+
+def test_a_table_key_cell_that_holds_two_dates(parse_text):
+    rows = "Dato\tPunkt\n4. okt.\tBudget\n11. okt.\tPlan\n18. okt.{}\tFerie\n1. nov.\tStrategi\n\n"
+    body = "Sagsfremstilling\n\nProgram:\n\n" + rows
+    assert loud(parse_text(FRONT + item("1", "Plan", body.format(" 25. okt.") + DECIDED)), "items[0].tables[0]")
+    assert not loud(parse_text(FRONT + item("1", "Plan", body.format("") + DECIDED)), "items[0].tables[0]")
+
+
+def test_a_short_line_right_above_a_table_without_header(parse_text):
+    body = "Sagsgang\n\nDIR\n\n{}4. okt.\tBudget\n11. okt.\tPlan\n18. okt.\tFerie\n1. nov.\tStrategi\n\n" + DECIDED
+    assert any("without a header row" in f.message
+               for f in loud(parse_text(FRONT + item("1", "Plan", body.format("Dato\n\n"))), "items[0].sections.sagsgang"))
+    assert not any("without a header row" in f.message
+                   for f in loud(parse_text(FRONT + item("1", "Plan", body.format(""))), "items[0].sections.sagsgang"))
+
+
+def test_an_item_split_by_a_header_line_no_pattern_read(tmp_path):
+    def one(n: int, line: str) -> str:
+        return f"{n}. Plan {n}\n\n{line}\n\nSagsgang\n\nDIR\n\n" + DECIDED
+    text = FRONT + one(1, "00.30.10.S00 · Sagsnr.: 24/7615 · Åben sag") + one(2, "00.30.10.S01 · Sagsnr.: 24/7616 · Åben sag")
+    no_cases = "[patterns]\ncase = []\njournal = []\n"
+    ref = parse_with(tmp_path, text, no_cases)
+    assert all(loud(ref, f"items[0].{f}") for f in ("sections", "decisions", "journal", "case"))
+    assert not any("heading alone" in f.message for f in loud(parse_with(tmp_path, text, "")))
