@@ -106,7 +106,7 @@ def test_a_recurring_heading_not_set_apart_in_one_item(parse_text):
 
 
 def test_a_bilagsoversigt_under_an_unknown_heading_points_at_the_section_it_went_into(parse_text):
-    index = "Oversigt over dokumenter\n\n1. Notat om planen 21037/25\n\n2. Notat om budgettet 21038/25\n\n"
+    index = "Oversigt over dokumenter\n\n1.\tNotat om planen\t21037/25\n2.\tNotat om budgettet\t21038/25\n\n"
     ref = parse_text(FRONT + item("1", "Plan", "Sagsfremstilling\n\nTekst om sagen.\n\n" + index))
     assert loud(ref, "attachment_index")
     assert any("runs on into a Bilagsoversigt" in f.message for f in loud(ref, "items[0].sections.sagsfremstilling"))
