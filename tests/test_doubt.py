@@ -1,4 +1,4 @@
-"""The doubt rules (workbench/doubt.py): each fires on the smallest text where a rule of the parser
+"""The doubt rules (workbench/doubt/): each fires on the smallest text where a rule of the parser
 did not match, points at the field that is then wrong, and stays quiet on its clean twin."""
 from __future__ import annotations
 
