@@ -295,3 +295,20 @@ async def test_a_typed_name_close_to_a_roster_name_is_kept_only_after_saying_so_
         await pilot.pause()
         assert app.session.get(field) == "Kim Bruun Nielsen"
         assert not [f for f in app.session.open_flags() if f.field == field and f.excerpt == "Kim Brun"]
+
+
+async def test_x_removes_a_table_row_after_asking(seed, tmp_path, config, roster):
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        rows = app.session.get("items[1].tables[0].rows")
+        app.goto_field("items[1].tables[0].rows[3]")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.session.get("items[1].tables[0].rows") == rows[:3] + rows[4:]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.get("items[1].tables[0].rows") == rows
