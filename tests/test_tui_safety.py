@@ -312,3 +312,28 @@ async def test_x_removes_a_table_row_after_asking(seed, tmp_path, config, roster
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.get("items[1].tables[0].rows") == rows
+
+
+async def test_columns_are_added_and_removed_with_their_cells(seed, tmp_path, config, roster):
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        field = "items[1].tables[0]"
+        before = app.session.get(field)
+        app.goto_field(field)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"Ansvarlig", "enter")  # keep Tid and Punkt, add a column
+        await pilot.pause()
+        table = app.session.get(field)
+        assert table["columns"] == before["columns"] + ["Ansvarlig"] and all(r[-1] == "" and len(r) == 3 for r in table["rows"])
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "ctrl+a", "ctrl+k", "tab", "tab", "enter")  # empty Punkt's name: remove it
+        await pilot.pause()
+        table = app.session.get(field)
+        assert table["columns"] == ["Tid", "Ansvarlig"] and table["rows"][0] == [before["rows"][0][0], ""]
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert app.session.get(field) == before

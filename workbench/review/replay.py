@@ -11,12 +11,13 @@ flags and ticks renumbered as list entries come and go, and the undo and redo st
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field as dc_field
 
 from workbench.checks import SEVERITY_ORDER, make_flag
-from workbench.model import Correction, Flag
+from workbench.model import Correction, Flag, Table
 from workbench.review import repairs
 from workbench.review.paths import (Ctx, Obj, PathError, Slot, ValueProblem, format_path, related, resolve,
                                     span_of, try_parse, under)
@@ -277,7 +278,11 @@ class Replay:
             if wrong is not None:
                 raise Unfit(f"{wrong} now holds {short(now[wrong])}")
             try:
-                models = {k: s.spec.convert(after.get(k), Ctx(self.config, obj), s.current()) for k, s in subs.items()}
+                owner = obj
+                if isinstance(obj, Table) and "columns" in subs:  # rows are checked against the new columns
+                    owner = dataclasses.replace(obj, columns=subs["columns"].spec.convert(
+                        after.get("columns"), Ctx(self.config, obj), subs["columns"].current()))
+                models = {k: s.spec.convert(after.get(k), Ctx(self.config, owner), s.current()) for k, s in subs.items()}
             except ValueProblem as exc:
                 raise Unfit(f"the value does not fit ({exc})") from None
 

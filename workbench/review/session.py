@@ -21,6 +21,7 @@ Corrections are the record's `[[corrections]]` (SCHEMA.md), append-only:
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -30,7 +31,7 @@ from workbench.checks import SEVERITY_ORDER
 from workbench.config import Config, slug
 from workbench.errors import UserError
 from workbench.ingest import Progress, load_source
-from workbench.model import Correction, Flag, Referat, SourceText
+from workbench.model import Correction, Flag, Referat, SourceText, Table
 from workbench.names import Roster
 from workbench.record import dumps, to_dict, write_atomic
 from workbench.review import repairs, store
@@ -251,9 +252,12 @@ class ReviewSession(Replay):
             if unknown:
                 raise ReviewError(f"{field}: {slot.spec.what} has no field '{unknown[0]}'")
             before, after = {}, {}
+            owner = obj
+            if isinstance(obj, Table) and "columns" in value:  # a table's rows are checked against its new columns
+                owner = dataclasses.replace(obj, columns=[str(c) for c in value["columns"] or []])
             for key, v in value.items():
-                sub = Slot(obj, key, slot.spec.attrs[key], obj, slot.path + (key,))
-                old = sub.plain()
+                old = Slot(obj, key, slot.spec.attrs[key], obj, slot.path + (key,)).plain()
+                sub = Slot(owner, key, slot.spec.attrs[key], owner, slot.path + (key,))
                 new = self._checked(sub, v, format_path(sub.path))
                 if new != old:
                     if old is not None:

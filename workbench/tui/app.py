@@ -366,6 +366,9 @@ class WorkbenchApp(App):
         if self._refuse_read_only():
             return
         node = self._node()
+        if self.session is not None and node is not None and _TABLE.match(node.field):
+            self._columns_form(node.field)
+            return
         if self.session is None or node is None or not node.leaf:
             self.notify("Select a field to edit (a leaf of the structure).", timeout=3)
             return
@@ -423,6 +426,30 @@ class WorkbenchApp(App):
             return None if row == cells else self._try(self.session.edit, field, row)
 
         self.push_screen(FormScreen("New row" if new else f"Row {field}", fields, apply))
+
+    def _columns_form(self, field: str) -> None:
+        """A table's columns: rename one, empty its name to remove it (with its cells in every row), or
+        name a new one in the last field (an empty cell is added to every row)."""
+        table = self.session.get(field)
+        columns, rows = list(table.get("columns") or []), [list(r) for r in table.get("rows") or []]
+        header = bool(columns)
+        width = len(columns) or max((len(r) for r in rows), default=0)
+        names = columns if header else [f"({k + 1})" for k in range(width)]
+        fields = [(str(k), f"Kolonne {k + 1}", names[k]) for k in range(width)]
+        fields.append(("new", "Ny kolonne (tom: ingen)", ""))
+
+        def apply(values: dict) -> str | None:
+            keep = [k for k in range(width) if values[str(k)].strip()]
+            added = values["new"].strip()
+            if not keep and not added:
+                return "a table needs at least one column"
+            new_rows = [[(row[k] if k < len(row) else "") for k in keep] + ([""] if added else []) for row in rows]
+            new_columns = ([values[str(k)].strip() for k in keep] + ([added] if added else [])) if header else []
+            if new_columns == columns and new_rows == rows:
+                return None
+            return self._try(self.session.edit, field, {"columns": new_columns, "rows": new_rows})
+
+        self.push_screen(FormScreen(f"Columns of {field}", fields, apply))
 
     def _attachment_form(self, field: str, new: bool = False) -> None:
         """An attachment's number, access (åben/lukket), title and document number."""
@@ -729,6 +756,7 @@ class WorkbenchApp(App):
                         + " (ctrl+z undoes it).", timeout=3)
 
 
+_TABLE = re.compile(r"^items\[\d+\]\.tables\[\d+\]$")
 _ROW = re.compile(r"^items\[\d+\]\.tables\[\d+\]\.rows\[\d+\]$")
 _ATTACHMENT = re.compile(r"^(?P<att>items\[\d+\]\.attachments\[\d+\])(?:\.\w+)?$")
 _ACCESS_WORDS = {"åben": "open", "aaben": "open", "open": "open", "lukket": "closed", "closed": "closed"}
