@@ -66,6 +66,14 @@ def wait_until(name: str, what: str, test, timeout: float = WAIT) -> str:
     raise AssertionError(f"{what} never appeared on the screen:\n{shown}")
 
 
+def _editor_field(shown: str) -> str | None:
+    """The text in the editor's input line (between its ▊ and ▎ borders), or None without an editor."""
+    rows = [ln for ln in shown.splitlines() if "▊" in ln and "▎" in ln and "▔" not in ln and "▁" not in ln]
+    if not rows:
+        return None
+    return rows[0].split("▊", 1)[1].rsplit("▎", 1)[0].strip()
+
+
 def wait_for(name: str, text: str, timeout: float = WAIT) -> str:
     return wait_until(name, repr(text), lambda s: text in s, timeout)
 
@@ -172,6 +180,7 @@ class Driver:
             # only ever reach its input, so typing again is safe.
             for attempt in range(3):
                 self.keys("C-a", "C-k")
+                wait_until(self.name, "the editor's field emptied", lambda s: _editor_field(s) == "")
                 tmux("send-keys", "-t", self.name, "-l", value)
                 try:
                     wait_until(self.name, f"{value!r} typed in the editor",

@@ -337,3 +337,22 @@ async def test_columns_are_added_and_removed_with_their_cells(seed, tmp_path, co
         await pilot.press("ctrl+z", "ctrl+z")
         await pilot.pause()
         assert app.session.get(field) == before
+
+
+async def test_enter_on_an_emptied_field_asks_before_it_clears_the_value(seed, tmp_path, config, roster):
+    from workbench.tui.screens.editor import EditScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        before = app.session.get("meeting.place")
+        app.goto_field("meeting.place")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen) and app.session.get("meeting.place") == before
+        await pilot.press("enter")  # said once: now it is what she means
+        await pilot.pause()
+        assert app.session.get("meeting.place") in (None, "")

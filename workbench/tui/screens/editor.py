@@ -123,6 +123,11 @@ class EditScreen(ModalScreen[str | None]):
                 self.dismiss(options.get_option_at_index(options.highlighted).id)
                 return
         field = self.query_one(Input)
+        if not field.value.strip() and self.value.strip() and self._warned != "":
+            self._warned = ""  # said once: enter again clears the field
+            self.query_one("#editor-error", Label).update(
+                "[yellow]The field is empty: enter again to clear it, or type its value.[/yellow]")
+            return
         if self.kind == "person" and self.roster is not None and field.value.strip() and field.value != self._warned:
             match = self.roster.best(field.value)
             if match is not None and match.score >= 75 and match.person.name != field.value.strip():
