@@ -736,7 +736,7 @@ class WorkbenchApp(App):
 
     def _close_and_exit(self, discard: bool = False) -> None:
         if self.session is not None:
-            if discard and hasattr(self.session, "discard"):
+            if discard:
                 self.session.discard()
             self.session.close()
         self.exit()
