@@ -13,7 +13,9 @@ import pytest
 from conftest import ROOT, SEEDS, run_cli
 
 CORPUS = Path(__file__).parent / "corpus"
-CASES = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))["case"]
+# expected.toml, and one expected-<area>.toml beside each cases_<area>.py that make_corpus runs
+CASES = [case for path in sorted(CORPUS.glob("expected*.toml"))
+         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]]
 
 
 @pytest.fixture(scope="module")

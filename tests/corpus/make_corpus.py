@@ -3,7 +3,8 @@ with a plain sentence (or read as any referat). Deterministic: the same bytes on
 
     python tests/corpus/make_corpus.py OUT_DIR
 
-`expected.toml` beside this script says, for each file, what must happen.
+`expected.toml` beside this script says, for each file, what must happen. Each area may add a
+`cases_<area>.py` (a `make(out)` writing its files) with its own `expected-<area>.toml`.
 """
 from __future__ import annotations
 
@@ -114,7 +115,18 @@ def make(out: Path) -> list[Path]:
     }
     for name, text in configs.items():
         (out / name).write_text(text, encoding="utf-8")
+    for module in sorted(Path(__file__).parent.glob("cases_*.py")):  # one file of cases per area
+        _load(module).make(out)
     return sorted(out.iterdir())
+
+
+def _load(path: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"corpus_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":
