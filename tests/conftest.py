@@ -64,6 +64,17 @@ def parse_text(tmp_path, config, roster):
     return run
 
 
+def terminal_env() -> dict:
+    """The environment for a program in a tmux pane: ours, less tmux's own variables and the
+    COLUMNS and LINES that pytest-xdist's workers set (80×24): a program that finds them there
+    believes them over the pane's real size, and draws a 120×40 pane as 80×24."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k not in ("COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    return env
+
+
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=timeout)

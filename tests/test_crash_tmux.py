@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, terminal_env
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 WORKBENCH = Path(sys.executable).parent / "workbench"
@@ -34,6 +34,7 @@ SEED = "001_9a154efafadaaa85.txt"
 SOCKET = f"wbcrash{os.getpid()}"  # a tmux server of our own: other tests' sessions are never touched
 # seconds for a screen update: generous, the machine may be busy with other tests
 WAIT = float(os.environ.get("WB_WAIT", "30"))
+REASON = "stemmer med PDF"  # why an error flag is accepted as it stands
 
 # (edits in the round, random seed): the seed fixes the edits' kinds, how many are shown before
 # the kill, whether one more is under way when it comes, and the delay before it
@@ -63,7 +64,8 @@ def wait_until(name: str, what: str, test, timeout: float = WAIT) -> str:
         if test(shown):
             return shown
         time.sleep(0.05)
-    raise AssertionError(f"{what} never appeared on the screen:\n{shown}")
+    size = tmux("display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}").strip()
+    raise AssertionError(f"{what} never appeared on the screen (a {size} pane):\n{shown}")
 
 
 def _editor_field(shown: str) -> str | None:
@@ -195,8 +197,15 @@ class Driver:
         self.keys("n")
         mark = f"▶ {flag.severity} {flag.kind} (lines {flag.lines[0]}–{flag.lines[1]}) open"
         wait_for(self.name, mark)
+        if flag.severity != "error":
+            return {"kind": "accept", "field": f"flags.{flag.id}.resolution", "after": "accepted", "flag": flag,
+                    "last_key": "a"}
+        self.keys("a")  # an error flag is accepted only with a reason: the prompt asks why
+        wait_for(self.name, "why is the record right")
+        tmux("send-keys", "-t", self.name, "-l", REASON)
+        wait_for(self.name, REASON)
         return {"kind": "accept", "field": f"flags.{flag.id}.resolution", "after": "accepted", "flag": flag,
-                "last_key": "a"}
+                "last_key": "Enter"}
 
     def finish(self, edit: dict) -> None:
         self.keys(edit["last_key"])
@@ -244,9 +253,7 @@ def seed_flags(doc: Path, tmp_path: Path, config, roster) -> tuple[list, str, st
 
 
 def clean_env() -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    env["TERM"] = "xterm-256color"
-    return env
+    return terminal_env()
 
 
 @pytest.fixture(scope="module", autouse=True)

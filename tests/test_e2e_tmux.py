@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import terminal_env
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 WORKBENCH = Path(sys.executable).parent / "workbench"
 
@@ -32,8 +34,12 @@ DIR
 """
 
 
+SOCKET = f"wbe2e{os.getpid()}"  # a tmux server of our own: nobody else's sessions are touched
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=20).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True,
+                          timeout=20).stdout
 
 
 def screen(name: str) -> str:
@@ -56,18 +62,15 @@ def test_fix_a_name_save_quit_and_read_the_record_back(tmp_path):
     doc.write_text(DOC, encoding="utf-8")
     out = tmp_path / "out"
     name = f"wb{os.getpid()}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    env["TERM"] = "xterm-256color"
     command = f"cd {tmp_path} && {WORKBENCH} review {doc} --out {out} --config {Path(__file__).parent.parent / 'config.toml'}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True, env=env,
-                   timeout=20)
+    subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                    command], check=True, env=terminal_env(), timeout=20)
     try:
         wait_for(name, "open flag")
         tmux("send-keys", "-t", name, "n")
         wait_for(name, "name_unknown")
         tmux("send-keys", "-t", name, "e")
-        wait_for(name, "enter: accept")
-        time.sleep(0.5)  # as a person would: the editor has its focus before she types
+        wait_for(name, "enter: accept")  # and types at once: keys that come as the editor opens reach it
         tmux("send-keys", "-t", name, "End")
         tmux("send-keys", "-t", name, "-l", " Hansen")
         wait_for(name, "Rasmus Ukendtsen Hansen")
@@ -81,7 +84,7 @@ def test_fix_a_name_save_quit_and_read_the_record_back(tmp_path):
             time.sleep(0.1)
         assert name not in tmux("list-sessions"), screen(name)
     finally:
-        tmux("kill-session", "-t", name)
+        tmux("kill-server")  # our own server (-L)
     records = list(out.glob("*.toml"))
     assert len(records) == 1
     record = tomllib.loads(records[0].read_text(encoding="utf-8"))

@@ -307,7 +307,7 @@ def test_sections_added_and_moved(seed, open_session):
 def test_every_operation_is_refused_on_a_closed_or_verified_session(seed, open_session):
     s = open_session(seed)
     for f in s.open_flags():
-        s.resolve(f.id)
+        s.resolve(f.id, reason="read against the PDF")
     s.verify("Anna Andersen")
     for op in (lambda: s.edit("meeting.place", "x"), lambda: s.resolve(s.record.flags[0].id, "fixed"),
                lambda: s.add("items", {"title": "x"}), lambda: s.delete("items[0]"), lambda: s.undo(),
@@ -587,7 +587,7 @@ def test_save_never_damages_a_record_of_another_source(seed, open_session, tmp_p
     twin.write_text(seed.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")  # same meeting, other bytes
     other = open_session(twin)
     for f in other.open_flags():
-        other.resolve(f.id)
+        other.resolve(f.id, reason="read against the PDF")
     other.verify("Birte Borg")
     theirs = other.record_path
     kept = theirs.read_bytes()
@@ -739,7 +739,7 @@ def test_verify_is_refused_while_warnings_are_open_and_needs_a_name(seed, open_s
         s.verify("Anna")
     assert str(err.value).startswith("2 warning/error flags are still open: broken_table on line 150")
     for f in s.open_flags():
-        s.resolve(f.id)
+        s.resolve(f.id, reason="read against the PDF")
     assert [f for f in s.record.flags if f.severity == "info" and f.resolution == "open"]  # info does not block
     with pytest.raises(ReviewError, match="who is verifying"):
         s.verify()
@@ -771,7 +771,7 @@ def test_verify_is_refused_while_warnings_are_open_and_needs_a_name(seed, open_s
 def test_a_verified_record_comes_back_verified(seed, open_session):
     s = open_session(seed)
     for f in s.open_flags():
-        s.resolve(f.id)
+        s.resolve(f.id, reason="read against the PDF")
     s.verify("Anna")
     at = s.record.review.verified_at
     s.close()
@@ -897,7 +897,7 @@ def test_a_record_without_items_cannot_be_verified_even_with_its_flags_accepted(
     s = open_session(doc, reviewer="Tester")
     assert not s.record.items and any(f.field == "items" and f.severity == "error" for f in s.record.flags)
     for f in s.open_flags():
-        s.resolve(f.id, "accepted")
+        s.resolve(f.id, "accepted", reason="read against the PDF")
     with pytest.raises(ReviewError, match="without items"):
         s.verify()
 
@@ -941,3 +941,53 @@ def test_learning_a_name_is_journalled_undone_and_two_reviews_keep_each_others_n
         t.join()
     final = Roster.load(copy)
     assert all(final.certain(n) is not None for n in names)
+
+
+def test_an_error_flag_is_closed_only_by_a_change_or_a_stated_reason(seed, open_session):
+    """A record that `check` calls an error cannot be verified as it stands: its error flag is
+    accepted only with the reviewer's reason (kept in the record), and marked fixed only once
+    its field has been corrected."""
+    s = open_session(seed)
+    error = next(f for f in s.open_flags() if f.severity == "error")
+    with pytest.raises(ReviewError, match="is an error: say why"):
+        s.resolve(error.id, "accepted")
+    with pytest.raises(ReviewError, match="nothing in .* has been changed"):
+        s.resolve(error.id, "fixed")
+    for f in s.open_flags():
+        if f.id != error.id:
+            s.resolve(f.id)
+    with pytest.raises(ReviewError, match="still open"):
+        s.verify("Anna")
+    c = s.resolve(error.id, "accepted", reason="  the PDF  lists it so  ")
+    assert c.note == "accepted: the PDF lists it so"
+    s.undo()
+    s.redo()  # the redo repeats the accept with its reason
+    s.verify("Anna")
+    saved = tomllib.loads(s.record_path.read_text(encoding="utf-8"))
+    assert any(x["field"] == f"flags.{error.id}.resolution" and x.get("note") == "accepted: the PDF lists it so"
+               for x in saved["corrections"])
+
+
+def test_an_error_flag_is_fixed_by_hand_once_its_field_was_corrected(seed, open_session):
+    s = open_session(seed)
+    error = next(f for f in s.open_flags() if f.severity == "error")
+    assert error.field == "items[2].access"
+    s.edit("items[2].title", s.get("items[2].title") + " (ret)")  # another field of the item: not this one
+    with pytest.raises(ReviewError, match="has been changed"):
+        s.resolve(error.id, "fixed")
+    s.edit("items[2].access", "closed")  # the flag's suggestion: fixed by the edit itself
+    assert s.flag(error.id).resolution == "fixed"
+    s.resolve(error.id, "open")
+    s.resolve(error.id, "fixed")  # by hand, now that the field was corrected
+    assert s.flag(error.id).resolution == "fixed"
+
+
+def test_verify_refuses_an_error_accepted_without_a_reason_by_older_code(seed, open_session, tmp_path):
+    s = open_session(seed)
+    for f in s.open_flags():
+        s.resolve(f.id, reason="read against the PDF")
+    error = next(f for f in s.record.flags if f.severity == "error")
+    last = next(c for c in reversed(s.corrections) if c.field == f"flags.{error.id}.resolution")
+    last.note = None  # as a journal written before reasons were asked for holds it
+    with pytest.raises(ReviewError, match="accepted without a reason"):
+        s.verify("Anna")

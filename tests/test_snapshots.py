@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_helpers import copy_seed, loaded, make_app
+from tui_helpers import copy_seed, loaded, make_app, settled
 
 SIZE = (120, 40)
 
@@ -21,7 +21,7 @@ def test_main_screen_on_a_flag(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -52,7 +52,9 @@ def test_help_for_the_raw_pane(snap_compare, app):
 def test_quit_dialog(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
-        await pilot.press("n", "a", "q")
+        await pilot.press("n", "a")
+        await settled(pilot)
+        await pilot.press("q")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -62,6 +64,6 @@ def test_small_terminal(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
         await pilot.press("n", "n")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from tui_helpers import copy_seed, loaded, make_app, type_into
+from tui_helpers import accept_next, copy_seed, loaded, make_app, type_into
 from workbench.tui.screens.dialogs import HelpScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 
@@ -91,7 +91,7 @@ async def test_accept_verify_field_save_and_verify_record(seed, out, config, ros
         await pilot.pause()
         assert app.session.record.review.status == "draft"
         while app.unresolved():
-            await pilot.press("n", "a")
+            await accept_next(pilot)
         assert all(f.resolution != "open" for f in app.session.record.flags if f.severity != "info")
         app.goto_field("meeting.date")
         await pilot.pause()
@@ -249,7 +249,7 @@ async def test_give_a_missing_item_number_and_return_a_verified_record_to_draft(
         assert app.session.record.items[0].number == 1
         assert all(f.resolution == "fixed" for f in app.session.record.flags if f.kind == "numbering_gap")
         while app.unresolved():
-            await pilot.press("n", "a")
+            await accept_next(pilot)
         await pilot.press("V")
         await pilot.pause()
         assert app.session.record.review.status == "verified"
@@ -302,3 +302,27 @@ async def test_a_long_pdf_shows_progress_and_can_be_cancelled(tmp_path, out, con
         assert app.session is None and "cancelled" in app.load_error
         assert app.is_running
     assert not out.exists() or not list(out.iterdir())
+
+
+async def test_a_on_an_error_flag_asks_why_and_keeps_the_reason(seed, out, config, roster):
+    from workbench.tui.screens.dialogs import PromptScreen
+
+    app = make_app(seed, config, roster, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        error = next(f for f in app.session.open_flags() if f.severity == "error")
+        while app.current_flag is None or app.current_flag.id != error.id:
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen) and "why" in str(app.screen.question)
+        await pilot.press("escape")  # no reason: nothing changes
+        await pilot.pause()
+        assert app.session.flag(error.id).resolution == "open"
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Bilaget er lukket", "enter")
+        await pilot.pause()
+        assert app.session.flag(error.id).resolution == "accepted"
+        assert app.session.corrections[-1].note == "accepted: Bilaget er lukket"

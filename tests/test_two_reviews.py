@@ -140,7 +140,7 @@ async def test_second_review_is_told_who_holds_it_and_changes_nothing(holder, co
             if isinstance(app.screen, PromptScreen):  # V may ask for a name first
                 await pilot.press(*"Anden Læser", "enter")
                 await pilot.pause()
-            assert any("read-only" in m for m, kw in said), (keys, said)
+            assert any("read-only" in m.casefold() for m, kw in said), (keys, said)
         assert len(s.corrections) == n_corrections and s.dirty == dirty
         assert s.record.review.status == "draft" and s.record.review.verified_fields == []
         assert s.get("meeting.place") == "Holders sal"

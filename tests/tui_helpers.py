@@ -38,3 +38,33 @@ async def type_into(pilot, field: str, text: str, submit: str = "enter") -> None
     await pilot.pause()
     await pilot.press("ctrl+a", "ctrl+k", *text, submit)
     await pilot.pause()
+
+
+REASON = "stemmer med PDF'en"
+
+
+async def accept_next(pilot) -> None:
+    """n, then a: the next open flag accepted; an error flag asks why, and is given a reason."""
+    from workbench.tui.screens.dialogs import PromptScreen
+
+    await pilot.press("n", "a")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, PromptScreen):
+        await pilot.press(*REASON, "enter")
+        await pilot.pause()
+
+
+async def settled(pilot, timeout: float = 10.0) -> None:
+    """Wait until the tree's cursor has caught up with the selected field (it moves after a
+    refresh when nodes had to be unfolded): what a picture is taken of must be the final state."""
+    app = pilot.app
+    main = app.screen_stack[0]
+    waited = 0.0
+    while waited < timeout:
+        node = main.query_one("#tree").cursor_node
+        if app.field is None or (node is not None and node.data is not None and
+                                 (app.field == node.data.field or app.field.startswith(node.data.field))):
+            break
+        await pilot.pause(0.05)
+        waited += 0.05
+    await pilot.pause()

@@ -14,7 +14,9 @@ Corrections are the record's `[[corrections]]` (SCHEMA.md), append-only:
 - a repair: `source` (join | split | furniture), `line`, `column`, and `text`: the text of
   the lines it was laid over; laid again where they read otherwise, it is not made but
   becomes a warning flag (a repair journalled without `text` is laid by its number);
-- `flags.<id>.resolution`: a flag resolved; `review.verified_fields`: a field ticked;
+- `flags.<id>.resolution`: a flag resolved (an error flag accepted as it stands carries the
+  reviewer's reason, note "accepted: …"; verify refuses an error accepted without one);
+  `review.verified_fields`: a field ticked;
   `review`: verified or back to draft (these two are not undone by undo);
 - an undo is a new correction putting `before` back, with note "undo of #k: …" (k: the
   undone correction's place in the list); a redo repeats #k, with note "redo of #k: …".
@@ -37,11 +39,12 @@ from workbench.record import dumps, to_dict, write_atomic
 from workbench.review import repairs, store
 from workbench.review.journal import Journal
 from workbench.review.paths import (Ctx, ListOf, Obj, PathError, Sections, SectionText, Slot, ValueProblem,
-                                    format_path, resolve, span_of, under)
+                                    format_path, related, resolve, span_of, under)
 from workbench.review.replay import FLAG_PATH, Replay, Unfit, describe, now, short
 from workbench.review.store import RESOLUTIONS, Lock
 
 
+ACCEPTED_BECAUSE = "accepted: "  # the note of an error flag accepted as it stands, before the reason
 DISCARD_KEEP_DAYS = 30  # a journal set aside by "Discard" is kept this long, then removed
 
 
@@ -277,8 +280,10 @@ class ReviewSession(Replay):
                 raise ReviewError(f"{field}: cannot be left out")
         return self._commit(Correction(at=now(), field=format_path(slot.path), before=before, after=after))
 
-    def resolve(self, flag_id: str, resolution: str = "accepted") -> Correction:
-        """Mark a flag fixed or accepted (or open again)."""
+    def resolve(self, flag_id: str, resolution: str = "accepted", reason: str | None = None) -> Correction:
+        """Mark a flag fixed or accepted (or open again). An error flag says the record is wrong as
+        it stands, so it is closed only by a change: "fixed" once its field has been corrected in
+        this review, "accepted" only with the reviewer's reason (kept as the correction's note)."""
         self._editable()
         if resolution not in RESOLUTIONS:
             raise ReviewError(f"'{resolution}' is not a resolution ({', '.join(RESOLUTIONS)})")
@@ -287,8 +292,37 @@ class ReviewSession(Replay):
             raise ReviewError(f"there is no flag '{flag_id}'")
         if flag.resolution == resolution:
             raise ReviewError(f"flag {flag_id} is {resolution} already")
+        reason = " ".join(str(reason or "").split())
+        note = None
+        if resolution == "accepted" and reason:
+            note = f"{ACCEPTED_BECAUSE}{reason}"
+        elif flag.severity == "error" and resolution == "accepted":
+            raise ReviewError(f"flag {flag_id} is an error: say why the record is right as it stands "
+                              "to accept it, or correct the field")
+        if flag.severity == "error" and resolution == "fixed" and not self._corrected(flag.field):
+            raise ReviewError(f"flag {flag_id} is an error and nothing in {flag.field or 'the record'} has been "
+                              "changed: correct the field, or accept the flag saying why")
         return self._commit(Correction(at=now(), field=f"flags.{flag_id}.resolution", before=flag.resolution,
-                                       after=resolution))
+                                       after=resolution, note=note))
+
+    def _corrected(self, field: str) -> bool:
+        """Whether a change of this review touched the field, one inside it or the object holding it."""
+        return any(c.field and not c.field.startswith(("flags.", "review")) and c.field != "roster"
+                   and related(c.field, field) for c in self.corrections)
+
+    def _unreasoned_errors(self) -> list[Flag]:
+        """Error flags marked accepted without a reason (a journal or record of older code)."""
+        out = []
+        for f in self.record.flags:
+            if f.severity != "error" or f.resolution != "accepted":
+                continue
+            last = next((c for c in reversed(self.corrections) if c.field == f"flags.{f.id}.resolution"), None)
+            m = repairs.UNDO.match(last.note or "") if last is not None else None
+            if m and m.group(1) == "redo" and int(m.group(2)) < len(self.corrections):
+                last = self.corrections[int(m.group(2))]  # a redo repeats the accept, and its reason
+            if last is None or not (last.note or "").startswith(ACCEPTED_BECAUSE):
+                out.append(f)
+        return out
 
     def learn_name(self, flag_id: str, learned: dict, roster_path: Path) -> Correction:
         """Learn the name of a name_unknown flag into the roster, as `learned` says: {"as": "alias",
@@ -500,6 +534,10 @@ class ReviewSession(Replay):
             listed = ", ".join(f"{f.kind} on line {f.lines[0]} ({f.id})" for f in still[:4])
             raise ReviewError(f"{n} warning/error flag{'s are' if n != 1 else ' is'} still open: {listed}"
                               + (", …" if n > 4 else ""))
+        bare = self._unreasoned_errors()
+        if bare:
+            raise ReviewError(f"error flag {bare[0].id} ({bare[0].kind} on line {bare[0].lines[0]}) was accepted "
+                              "without a reason: accept it again saying why, or correct the field")
         name = " ".join(str(reviewer or self.reviewer or self.config.reviewer or "").split())
         if not name:
             raise ReviewError("who is verifying? Give a reviewer name (or set output.reviewer in config.toml)")

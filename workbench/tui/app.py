@@ -7,15 +7,17 @@ touches a widget: it hands its result back with `call_from_thread`.
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 from pathlib import Path
 
 from rich.markup import escape
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from workbench import outline
@@ -277,7 +279,10 @@ class WorkbenchApp(App):
 
     # -- selection
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        node = event.node.data
+        self._highlight(event.node.data)
+
+
+    def _highlight(self, node) -> None:
         if node is None or (node.field == self.field and self._shown == (self.field, self.current_flag)):
             return  # already on show (n moved the cursor here)
         self.field = node.field
@@ -334,6 +339,43 @@ class WorkbenchApp(App):
         self._flag_step(-1)
 
     # -- operations
+    async def on_event(self, event) -> None:
+        """Keys are handled one after another, each where the one before it left the screen.
+        Textual runs a widget's key binding only once the key has passed through the widget and
+        come back up, while the next key is already being handed out: after a batch of keys (a
+        fast typist, a terminal that sends several at once) `e` could open the editor after the
+        next keys had gone to the tree, or ctrl+k empty a field after the text typed behind it.
+        So a key's bindings run here, as it arrives; only a key no binding takes is passed on
+        (to be typed into a field)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._dialog_ready()
+            tree = self.focused if isinstance(self.focused, StructureTree) else None
+            moves = tree is not None and event.key in tree._bindings.key_to_bindings  # a key of the tree's own
+            line = tree.cursor_line if moves else None
+            handled = await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key)
+            if moves and tree.cursor_line != line and tree.cursor_node is not None:
+                self._highlight(tree.cursor_node.data)  # the key moved the tree: the next key acts there
+            if handled:
+                return
+        await super().on_event(event)
+
+    async def _dialog_ready(self) -> None:
+        """A key that comes as a dialog opens (typed fast, or on a busy machine) must reach its
+        field, in order. Until the dialog has mounted and focused its field, Textual hands keys
+        to the bare screen, where they vanish (ctrl+k of a field reached it, the text after it did
+        not, and enter then emptied the field). So wait for the mount, and focus the field now."""
+        screen = self.screen
+        if not isinstance(screen, ModalScreen) or screen.focused is not None:
+            return
+        if not screen.is_mounted:
+            try:
+                await asyncio.wait_for(screen._mounted_event.wait(), timeout=2)
+            except TimeoutError:
+                return
+        field = screen.query("Input, TextArea").first() if screen.query("Input, TextArea") else None
+        if field is not None and screen.focused is None:
+            screen.set_focus(field)
+
     def _do(self, op, *args, **kw):
         """Run one session operation; a refusal is a notification, never a crash."""
         if self.session is None:
@@ -478,6 +520,18 @@ class WorkbenchApp(App):
         flag = self._selected_flag()
         if flag is None:
             self.notify("No open flag here: n goes to the next one.", timeout=3)
+            return
+        if flag.severity == "error":  # the record is wrong as it stands unless she says why it is not
+            if self._refuse_read_only():
+                return
+
+            def because(reason: str | None) -> None:
+                if reason and self._do(self.session.resolve, flag.id, "accepted", reason) is not None:
+                    self.notify(f"Accepted: {flag.kind} ({reason})", timeout=3)
+                    self.current_flag = None
+
+            self.push_screen(PromptScreen(f"Error {flag.kind}: why is the record right as it stands? "
+                                          "(kept in the record; escape: correct it instead)"), because)
             return
         if self._do(self.session.resolve, flag.id, "accepted") is not None:
             self.notify(f"Accepted: {flag.kind}", timeout=2)
