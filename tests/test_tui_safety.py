@@ -398,3 +398,25 @@ async def test_a_key_after_a_move_acts_on_the_node_moved_to(seed, tmp_path, conf
             app.post_message(events.Key(key, "e" if key == "e" else None))
         await pilot.pause()
         assert isinstance(app.screen, EditScreen) and app.screen.field == "meeting.place"
+
+
+async def test_n_right_after_a_change_is_not_undone_by_the_tree_catching_up(seed, tmp_path, config, roster):
+    """A change rebuilds the tree and puts its cursor back after the next refresh; n pressed before
+    that refresh must win: the selection stays on n's flag, not jump back to the changed field."""
+    from textual import events
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first = app.session.open_flags()[0]
+        app.goto_field(first.field)  # its node unfolded: n moves there at once, with no refresh to wait for
+        await pilot.pause()
+        app.goto_field("meeting.place")
+        await pilot.pause()
+        app.query_one("#tree").focus()
+        app._do(app.session.edit, "meeting.place", "Sal 2")  # the rebuild's cursor move waits for a refresh
+        app.post_message(events.Key("n", "n"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_flag is not None and app.current_flag.id == first.id
+        assert app.field.startswith(app.query_one("#tree").cursor_node.data.field)

@@ -78,6 +78,7 @@ class WorkbenchApp(App):
         self.out_dir = out_dir
         self.reviewer = reviewer or config.reviewer or None
         self.session = None
+        self._tree_moves = 0  # moves of the tree's cursor asked for: a deferred move older than the last is dropped
         self.nodes: list[outline.Node] = []
         self.field: str | None = None
         self.current_flag = None
@@ -207,10 +208,17 @@ class WorkbenchApp(App):
         if keep:
             # the rebuilt tree knows its lines only after the next refresh: move the cursor then, so it
             # stays on the node acted on (or the nearest surviving one) and never falls back to the root
-            self.call_after_refresh(self._cursor_to, keep)
+            self.call_after_refresh(self._cursor_to, keep, self._tree_moves)
 
-    def _cursor_to(self, field: str) -> None:
-        tree = self.query_one("#tree", Tree)
+    def _cursor_to(self, field: str, keys: int | None = None) -> None:
+        """The tree's cursor onto the field's node (unfolding what hides it). `keys`: a move asked
+        for before a refresh, dropped if the cursor has been moved since (by a key of the tree's,
+        or to another field by n, N or a search): it must never jump back to where it was."""
+        if keys is None:
+            self._tree_moves += 1
+        elif keys != self._tree_moves:
+            return
+        tree = self.screen_stack[0].query_one("#tree", Tree)
         target = None
         for n in _tree_nodes(tree.root):
             if n.data is not None and (n.data.field == field or field.startswith(n.data.field + ".")
@@ -227,9 +235,15 @@ class WorkbenchApp(App):
                 unfolded = True
             parent = parent.parent
         if unfolded:  # the tree knows the new lines only after its next refresh
-            self.call_after_refresh(tree.move_cursor, target)
+            self.call_after_refresh(self._move_tree_cursor, target, self._tree_moves)
         elif tree.cursor_node is not target:
             tree.move_cursor(target)
+
+    def _move_tree_cursor(self, target, keys: int) -> None:
+        """A deferred cursor move, unless she has moved the tree with a key since: the cursor must
+        never jump back under her to where it was before she moved it."""
+        if keys == self._tree_moves:
+            self.screen_stack[0].query_one("#tree", Tree).move_cursor(target)
 
     def _node(self) -> outline.Node | None:
         if self.field is None:
@@ -352,6 +366,7 @@ class WorkbenchApp(App):
             tree = self.focused if isinstance(self.focused, StructureTree) else None
             moves = tree is not None and event.key in tree._bindings.key_to_bindings  # a key of the tree's own
             line = tree.cursor_line if moves else None
+            self._tree_moves += moves
             handled = await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key)
             if moves and tree.cursor_line != line and tree.cursor_node is not None:
                 self._highlight(tree.cursor_node.data)  # the key moved the tree: the next key acts there
