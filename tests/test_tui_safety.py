@@ -420,3 +420,16 @@ async def test_n_right_after_a_change_is_not_undone_by_the_tree_catching_up(seed
         await pilot.pause()
         assert app.current_flag is not None and app.current_flag.id == first.id
         assert app.field.startswith(app.query_one("#tree").cursor_node.data.field)
+
+
+async def test_the_detail_pane_shows_a_table_row_as_cells_not_python(seed, tmp_path, config, roster):
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.goto_field("items[1].tables[0].rows[0]")
+        await pilot.pause()
+        from rich.text import Text
+
+        text = Text.from_markup(app.query_one("#detail")._markup).plain
+        row = app.session.get("items[1].tables[0].rows[0]")
+        assert " | ".join(row) in text and "['" not in text

@@ -264,7 +264,11 @@ class WorkbenchApp(App):
                 value = s.get(self.field)
             except Exception:
                 value = None
-            parts.append(escape(str(value)) if value not in (None, "") else "[dim](no value)[/dim]")
+            if isinstance(value, list) and _ROW.match(self.field):  # a table row: its cells, as in the tree
+                shown = " | ".join(_as_typed(v) for v in value)
+            else:
+                shown = _as_typed(value)
+            parts.append(escape(shown) if value not in (None, "", []) else "[dim](no value)[/dim]")
         elif node is not None:
             parts.append(escape(node.label))
         if self.field in s.record.review.verified_fields:
