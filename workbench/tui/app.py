@@ -588,7 +588,7 @@ class WorkbenchApp(App):
             if yes and self._do(self.session.delete, field) is not None:
                 self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
 
-        self.push_screen(ConfirmScreen(f"Delete {escape(what)} ({field})?"), confirmed)
+        self.push_screen(ConfirmScreen(f"Delete {escape(visible(what))} ({field})?"), confirmed)
 
     def action_move_section(self) -> None:
         if self._refuse_read_only():
