@@ -75,6 +75,10 @@ def test_each_hard_input_gets_its_expected_answer(case, corpus, reviewed, tmp_pa
     else:
         record = tomllib.loads(done.stdout)
         assert len(record["items"]) == case["items"]
+        if "flag" in case:  # a file read with a flag that says what is wrong with it
+            said = [f["message"] for f in record.get("flags", [])
+                    if f["kind"] == case["flag"] and f["severity"] == case.get("severity", f["severity"])]
+            assert any(case["says"] in m for m in said), said
     assert fingerprint(reviewed) == before
 
 

@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except UserError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        from workbench.visible import visible
+
+        print(f"workbench: {visible(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
@@ -82,11 +84,14 @@ def _run(args) -> int:
     if args.command == "text":
         from workbench.ingest import load_source
 
+        from workbench.visible import visible
+
         source = load_source(args.file, config)
         out = sys.stdout
         width = len(str(len(source.lines)))
         for line in source.lines:
-            out.write(f"{line.no:>{width}}  {line.text}\n" if args.numbers else f"{line.text}\n")
+            text = visible(line.text, keep="\t")  # a control character in the document never reaches the terminal
+            out.write(f"{line.no:>{width}}  {text}\n" if args.numbers else f"{text}\n")
         return 0
     if args.command == "review":
         return _review(args, config)
@@ -130,6 +135,8 @@ def _review(args, config) -> int:
     app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
     app.run()
     if app.load_error:
-        print(f"workbench: {app.load_error}", file=sys.stderr)
+        from workbench.visible import visible
+
+        print(f"workbench: {visible(app.load_error)}", file=sys.stderr)
         return 2
     return 0

@@ -34,6 +34,18 @@ class SourceLine:
 
 
 @dataclass
+class ReadProblem:
+    """Something the reading of the source lost or doubts: a page, object or font of a PDF that could not
+    be read, text with no Unicode map, a page with no text, a byte that is not UTF-8. The flag rules make
+    a flag of each (`error` where text is missing or garbled, `warning` where it may be)."""
+
+    message: str
+    severity: str = "error"
+    page: int | None = None  # the PDF page it concerns (1-based), if one
+    line: int | None = None  # the source line it concerns, if one
+
+
+@dataclass
 class SourceText:
     file: str
     sha256: str
@@ -41,6 +53,7 @@ class SourceText:
     extractor: str
     lines: list[SourceLine]
     pages: int | None = None
+    problems: list[ReadProblem] = field(default_factory=list)  # what the reading lost (not written to the record)
 
     def line(self, no: int) -> SourceLine:
         return self.lines[no - 1]

@@ -80,7 +80,9 @@ def to_dict(ref: Referat) -> dict:
 
 
 def dumps(record: dict) -> str:
-    return tomli_w.dumps(record, multiline_strings=True)
+    from workbench.visible import toml_safe
+
+    return toml_safe(tomli_w.dumps(record, multiline_strings=True))
 
 
 def fsync_dir(folder: Path) -> None:

@@ -5,6 +5,7 @@ import re
 
 from workbench.model import Referat
 from workbench.record import dumps, to_dict
+from workbench.visible import visible
 
 
 def _group(field: str, ref: Referat) -> str:
@@ -24,9 +25,10 @@ def print_flags(ref: Referat, fmt: str, out) -> None:
     if fmt == "tsv":
         for f in ref.flags:
             lines = f"{f.lines[0]}-{f.lines[1]}" if f.lines[0] != f.lines[1] else str(f.lines[0])
-            out.write("\t".join([f.severity, f.kind, lines, f.field, f.message]) + "\n")
+            out.write("\t".join(visible(v) for v in (f.severity, f.kind, lines, f.field, f.message)) + "\n")
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=out)
@@ -35,13 +37,13 @@ def print_flags(ref: Referat, fmt: str, out) -> None:
         groups.setdefault(_group(f.field, ref), []).append(f)
     colour = {"error": "bold red", "warning": "yellow", "info": "dim"}
     for name, flags in groups.items():
-        table = Table(title=name, title_justify="left", expand=True)
+        table = Table(title=escape(visible(name)), title_justify="left", expand=True)
         for col in ("severity", "kind", "lines", "message"):
             table.add_column(col, overflow="fold", ratio=4 if col == "message" else None)
         for f in flags:
             lines = f"{f.lines[0]}–{f.lines[1]}" if f.lines[0] != f.lines[1] else str(f.lines[0])
-            msg = f.message + (f"\n→ {f.suggestion}" if f.suggestion else "")
-            table.add_row(f"[{colour[f.severity]}]{f.severity}[/]", f.kind, lines, msg)
+            msg = visible(f.message) + (f"\n→ {visible(f.suggestion)}" if f.suggestion else "")
+            table.add_row(f"[{colour[f.severity]}]{f.severity}[/]", f.kind, lines, escape(msg))
         console.print(table)
     if not ref.flags:
         console.print("no flags")

@@ -9,6 +9,7 @@ referat laid out in a way the vocabulary does not know is loud, not silently wro
   a table row without its key cell, tables in a row that are one, an attachment line whose
   number, access or document number could not be read;
 - an item that lacks what the document's other items have (decisions, sections).
+- what the reading of the source lost: a PDF page, object or font that could not be read (source.py).
 Each flag says what was seen and what to check, and names the most precise field it can.
 """
 from __future__ import annotations
@@ -18,12 +19,13 @@ from typing import Callable
 
 from workbench.doubt.document import DocumentRules
 from workbench.doubt.items import ItemRules
+from workbench.doubt.source import SourceRules
 from workbench.doubt.tables import TableRules
 from workbench.doubt.values import ValueRules
 from workbench.model import Referat, SourceLine
 
 
-class Doubt(DocumentRules, ValueRules, ItemRules, TableRules):
+class Doubt(DocumentRules, ValueRules, ItemRules, TableRules, SourceRules):
     def __init__(self, ref: Referat, config, add: Callable[..., None], flagged: list[tuple[int, int]],
                  roster=None):
         self.ref = ref
@@ -39,6 +41,7 @@ class Doubt(DocumentRules, ValueRules, ItemRules, TableRules):
 
 
     def run(self) -> None:
+        self.source_read()
         self.document()
         self.unread()
         self.misplaced()

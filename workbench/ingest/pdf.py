@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.config import Config
 from workbench.errors import InputError
-from workbench.model import SourceLine, SourceText
+from workbench.model import ReadProblem, SourceLine, SourceText
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 
@@ -83,11 +83,11 @@ def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceTe
         receive.close()
     if result[0] == "error":
         raise InputError(result[1])
-    _, lines, count = result
+    _, lines, count, problems = result
     for i, line in enumerate(lines):
         line.no = i + 1
     return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
-                      lines=lines, pages=count)
+                      lines=lines, pages=count, problems=problems)
 
 
 def _die_with_parent() -> None:
@@ -105,8 +105,8 @@ def _extract_child(path: str, max_pages: int, send) -> None:
     """In the child process: every page's lines, or one error message, down the pipe."""
     _die_with_parent()
     try:
-        lines, count = _extract(Path(path), max_pages, lambda done, total: send.send(("progress", done, total)))
-        send.send(("lines", lines, count))
+        lines, count, problems = _extract(Path(path), max_pages, lambda done, total: send.send(("progress", done, total)))
+        send.send(("lines", lines, count, problems))
     except InputError as exc:
         send.send(("error", str(exc)))
     except BaseException as exc:  # never a traceback from the child
@@ -115,44 +115,87 @@ def _extract_child(path: str, max_pages: int, send) -> None:
         send.close()
 
 
-def _extract(path: Path, max_pages: int, progress) -> tuple[list[SourceLine], int]:
+def _extract(path: Path, max_pages: int, progress) -> tuple[list[SourceLine], int, list[ReadProblem]]:
+    """Every page's lines, and what could not be read (`damage.py`): a page that fails is a problem,
+    not the end of the document, unless no page at all can be read."""
+    from workbench.ingest import damage
+
     name = str(path)
-    pdf = _open(path)
-    lines: list[SourceLine] = []
-    try:
-        count = len(pdf.pages)
-        if count == 0:
-            raise InputError(f"{name}: the PDF has no pages")
-        if count > max_pages:
-            raise InputError(f"{name}: the PDF has {count} pages, over the limit of {max_pages} (limits.max_pages)")
-        chars_seen = 0
-        for index in range(count):
-            try:
-                page = pdf.pages[index]
-                page_lines, n_chars = read_page(page, index + 1)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"{name}: page {index + 1} of the PDF cannot be read ({type(exc).__name__}: {exc})") from None
-            finally:
+    with damage.capture_log() as log:
+        pdf = _open(path)
+        lines: list[SourceLine] = []
+        problems: list[ReadProblem] = log.problems(None)
+        try:
+            count = len(pdf.pages)
+            if count == 0:
+                raise InputError(f"{name}: the PDF has no pages")
+            if count > max_pages:
+                raise InputError(f"{name}: the PDF has {count} pages, over the limit of {max_pages} (limits.max_pages)")
+            problems += damage.tree_problems(pdf)
+            chars: list[int] = []
+            images: list[int] = []
+            lost: set[int] = set()
+            first_failure = None
+            for index in range(count):
+                number = index + 1
+                found: list[ReadProblem] = []
+                n_chars = n_images = 0
                 try:
-                    pdf.pages[index].close()
-                except Exception:
-                    pass
-            chars_seen += n_chars
-            lines.extend(page_lines)
-            progress(index + 1, count)
-    finally:
-        pdf.close()
-    if chars_seen == 0:
+                    page = pdf.pages[index]
+                    found += damage.page_problems(page.page_obj, number)
+                    page_lines, n_chars = read_page(page, number, found)
+                    found += damage.text_problems(page.chars, number, [ln.text for ln in page_lines])
+                    n_images = len(page.images)
+                    lines.extend(page_lines)
+                except InputError:
+                    raise
+                except Exception as exc:
+                    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
+                    first_failure = first_failure or f"{name}: page {number} of the PDF cannot be read ({detail})"
+                    found = [ReadProblem(f"page {number} could not be read ({detail}): {damage.MISSING}",
+                                         page=number)]
+                finally:
+                    try:
+                        pdf.pages[index].close()
+                    except Exception:
+                        pass
+                found += log.problems(number)
+                if any(p.severity == "error" for p in found):
+                    lost.add(number)
+                problems += found
+                chars.append(n_chars)
+                images.append(n_images)
+                progress(number, count)
+            problems += damage.empty_pages(chars, images, lost)
+        finally:
+            pdf.close()
+    if not any(chars):
+        if first_failure:
+            raise InputError(first_failure)
         raise InputError(f"{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read")
-    return lines, count
+    return lines, count, problems
 
 
-def read_page(page, number: int) -> tuple[list[SourceLine], int]:
+def read_page(page, number: int, problems: list | None = None) -> tuple[list[SourceLine], int]:
+    """A page's lines in reading order. A page whose text runs sideways or upside down is read with its
+    characters turned upright (`turned.py`); text set another way is added to `problems`."""
+    from workbench.ingest.turned import turn_upright
+
     n_chars = len(page.chars)
     if n_chars == 0:
         return [], 0
+    turned, found = turn_upright(page.chars, float(page.width), float(page.height), number)
+    if problems is not None:
+        problems.extend(found)
+    options = {"extra_attrs": ["fontname", "size"], "x_tolerance": 2, "y_tolerance": 2}
+    if turned is not None:  # ruled tables are not looked for on a turned page: its rules are turned too
+        from pdfplumber.utils import extract_words
+
+        words = extract_words(turned, **options)
+        lines = _text_lines(words, number)
+        lines.sort(key=lambda ln: (ln.top, ln.x0))
+        _mark_gaps(lines)
+        return lines, n_chars
     rules = [obj for obj in page.lines + page.rects if _visible(obj)]
     tables = page.find_tables({
         "vertical_strategy": "explicit",
@@ -161,7 +204,7 @@ def read_page(page, number: int) -> tuple[list[SourceLine], int]:
         "explicit_horizontal_lines": rules,
     }) if len(rules) >= 4 else []
     boxes = [t.bbox for t in tables]
-    words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=2, y_tolerance=2)
+    words = page.extract_words(**options)
     loose = [w for w in words if not any(_inside(w, box) for box in boxes)]
     lines = _text_lines(loose, number)
     for table, box in zip(tables, boxes):

@@ -7,6 +7,8 @@ the flag rules (checks.py) turn them, and their own cross-checks, into flags.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from workbench.config import Config
 from workbench.ingest.furniture import page_headers
 from workbench.model import Decision, Meeting, Referat, SourceText
@@ -142,7 +144,7 @@ class DocumentParser:
                 meeting.spans["date"] = (line.no, line.no)
                 meeting.inferred["date"] = f"the page header '{head}'"
             if meeting.body is None and body:
-                meeting.body = body
+                meeting.body = unicodedata.normalize("NFC", body)
                 meeting.spans["body"] = (line.no, line.no)
                 meeting.inferred["body"] = f"the page header '{head}'"
             if meeting.date is not None and meeting.body is not None:

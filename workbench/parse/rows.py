@@ -2,11 +2,13 @@
 
 A row keeps its source line number. `brk` says a paragraph ends before it: a blank line in
 plain text (two, or one holding spaces, in a double-spaced layout extraction), a vertical gap
-in a PDF. Cells come from tabs, pipe tables and PDF table rows.
+in a PDF. Cells come from tabs, pipe tables and PDF table rows. A row's text is in NFC: text
+copied from macOS (or a PDF) may spell å as a and a combining ring; the source lines stay as written.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from workbench.model import SourceText
@@ -79,6 +81,8 @@ def build_rows(source: SourceText) -> list[Row]:
     spaced_blank = False
     # a line split in review holds "left\nright": one row per part, all with the line's number
     for line, raw in ((ln, part) for ln in source.lines for part in ln.text.split("\n")):
+        if not raw.isascii():
+            raw = unicodedata.normalize("NFC", raw)
         if not raw.strip() or line.furniture:
             if not line.furniture:
                 blank_run += 1

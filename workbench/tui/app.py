@@ -27,6 +27,7 @@ from workbench.tui.screens.form import ChoiceScreen, FormScreen
 from workbench.tui.screens.dialogs import ConfirmScreen, HelpScreen, PromptScreen, QuitScreen
 from workbench.tui.screens.editor import EditScreen
 from workbench.tui.widgets.detail import DetailPane
+from workbench.visible import visible
 from workbench.tui.widgets.raw import RawView, source_column
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -92,7 +93,7 @@ class WorkbenchApp(App):
     # -- layout
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{escape(self.path.name)} · opening… (escape cancels)", id="status")
+        yield Static(f"{escape(visible(self.path.name))} · opening… (escape cancels)", id="status")
         yield ProgressBar(total=None, id="loading", show_eta=False)
         with Horizontal(id="panes"):
             yield RawView(id="raw")
@@ -131,7 +132,7 @@ class WorkbenchApp(App):
     def action_cancel_load(self) -> None:
         if self.session is None and self.load_error is None:
             self._cancel_load = True
-            self.query_one("#status", Static).update(f"{escape(self.path.name)} · cancelling…")
+            self.query_one("#status", Static).update(f"{escape(visible(self.path.name))} · cancelling…")
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#loading", ProgressBar)
@@ -140,8 +141,8 @@ class WorkbenchApp(App):
     def _failed(self, message: str) -> None:
         self.load_error = message
         self.query_one("#loading").add_class("hidden")
-        self.query_one("#status", Static).update(f"[red]{escape(message)}[/red]")
-        self.notify(message, title="Cannot open", severity="error", timeout=30)
+        self.query_one("#status", Static).update(f"[red]{escape(visible(message))}[/red]")
+        self.notify(escape(visible(message)), title="Cannot open", severity="error", timeout=30)
 
     def _loaded(self, session) -> None:
         self.session = session
@@ -174,8 +175,8 @@ class WorkbenchApp(App):
         unsaved = " · [b]unsaved[/b]" if s.dirty else ""
         # what matters first: a long file name is cut at the right, never the count or "read-only"
         self.query_one("#status", Static).update(
-            f"{state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra} · {escape(self.path.name)}")
-        self.sub_title = f"{self.path.name} — {review.status}, {open_n} open"
+            f"{state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra} · {escape(visible(self.path.name))}")
+        self.sub_title = f"{visible(self.path.name)} — {review.status}, {open_n} open"
 
     def _rebuild_tree(self) -> None:
         tree = self.query_one("#tree", Tree)
@@ -190,7 +191,7 @@ class WorkbenchApp(App):
 
         def add(parent, node: outline.Node) -> None:
             n_open = len(outline.flags_under(flags, node.field))
-            label = escape(node.label)
+            label = escape(visible(node.label))  # a value may hold ESC, BEL, …: drawn escaped
             if n_open:
                 label += f" [yellow]⚑{n_open}[/yellow]"
             if node.field in verified:
@@ -402,7 +403,7 @@ class WorkbenchApp(App):
         try:
             result = op(*args, **kw)
         except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.notify(escape(visible(str(exc))), severity="error", timeout=8)
             return None
         self.roster = self.session.roster  # a learned name (or its undo) changes the roster
         self.refresh_all()
@@ -660,7 +661,7 @@ class WorkbenchApp(App):
             if yes and self._do(self.session.delete, field) is not None:
                 self.notify(f"Deleted {field} (ctrl+z undoes it).", timeout=4)
 
-        self.push_screen(ConfirmScreen(f"Delete {escape(what)} ({field})?"), confirmed)
+        self.push_screen(ConfirmScreen(f"Delete {escape(visible(what))} ({field})?"), confirmed)
 
     def action_move_section(self) -> None:
         if self._refuse_read_only():
@@ -784,7 +785,7 @@ class WorkbenchApp(App):
             self.current_flag = None
             self.query_one("#loading").remove_class("hidden")
             self._cancel_load = False
-            self.query_one("#status", Static).update(f"{escape(self.path.name)} · opening… (escape cancels)")
+            self.query_one("#status", Static).update(f"{escape(visible(self.path.name))} · opening… (escape cancels)")
             self.load()
 
         if self.session is not None and self.session.dirty:

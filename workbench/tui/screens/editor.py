@@ -13,6 +13,8 @@ from textual.validation import Function
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from workbench.visible import visible
+
 VALIDATORS = {
     "date": Function(lambda v: _date(v) is not None, "a date: YYYY-MM-DD or DD-MM-YYYY"),
     "time": Function(lambda v: _time(v) is not None, "a time: HH:MM"),
@@ -133,8 +135,8 @@ class EditScreen(ModalScreen[str | None]):
             if match is not None and match.score >= 75 and match.person.name != field.value.strip():
                 self._warned = field.value  # said once; enter again keeps what was typed
                 self.query_one("#editor-error", Label).update(
-                    f"[yellow]'{escape(field.value)}' is not in the roster; the closest is "
-                    f"'{escape(match.person.name)}'. Enter again keeps what you typed (it will be flagged); "
+                    f"[yellow]'{escape(visible(field.value))}' is not in the roster; the closest is "
+                    f"'{escape(visible(match.person.name))}'. Enter again keeps what you typed (it will be flagged); "
                     "↓ picks a roster name.[/yellow]")
                 return
         result = field.validate(field.value)

@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.visible import visible
+
 
 class FormScreen(ModalScreen[dict | None]):
     """Fields (key, label, value); `apply(values)` makes the change and returns why it could not, or None."""
@@ -35,9 +37,9 @@ class FormScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
-            yield Label(f"[b]{escape(self.title_text)}[/b]", id="editor-title")
+            yield Label(f"[b]{escape(visible(self.title_text))}[/b]", id="editor-title")
             for i, (_, label, value) in enumerate(self.fields):
-                yield Label(escape(label))
+                yield Label(escape(visible(label)))
                 yield Input(value, id=f"form-{i}", select_on_focus=False)
             yield Label("", id="editor-error")
             yield Label("[dim]tab: next field · enter on the last / ctrl+s: accept · escape: cancel[/dim]")
@@ -65,7 +67,7 @@ class FormScreen(ModalScreen[dict | None]):
         values = self.values()
         problem = self.apply(values)
         if problem:
-            self.query_one("#editor-error", Label).update(f"[red]{escape(problem)}[/red]")
+            self.query_one("#editor-error", Label).update(f"[red]{escape(visible(problem))}[/red]")
             return
         self.dismiss(values)
 
@@ -85,8 +87,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
-            yield Label(f"[b]{escape(self.title_text)}[/b]", id="editor-title")
-            yield OptionList(*[Option(escape(label), id=key) for key, label in self.choices], id="choices")
+            yield Label(f"[b]{escape(visible(self.title_text))}[/b]", id="editor-title")
+            yield OptionList(*[Option(escape(visible(label)), id=key) for key, label in self.choices], id="choices")
             yield Label("[dim]↑↓: choose · enter: take · escape: cancel[/dim]")
 
     def on_mount(self) -> None:

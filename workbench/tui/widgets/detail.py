@@ -10,6 +10,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.visible import visible
+
 
 class DetailPane(ScrollView, can_focus=True):
     DEFAULT_CSS = "DetailPane { overflow-y: scroll; overflow-x: hidden; }"
@@ -22,7 +24,8 @@ class DetailPane(ScrollView, can_focus=True):
         self._width = 0
 
     def show(self, markup: str) -> None:
-        self._markup = markup
+        """Show `markup`; a control character in it (from a value, a flag's evidence) is drawn escaped."""
+        self._markup = visible(markup, keep="\n")
         self._layout_lines()
         self.scroll_to(y=0, animate=False)
         self.refresh()
