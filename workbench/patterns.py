@@ -79,21 +79,38 @@ def compile_pattern(label: str, key: str, source, groups: tuple[str, ...] = (), 
 
 def adversarial_lines(source: str) -> list[str]:
     """Lines that make a backtracking pattern slow: runs of one character (a few common ones and
-    the letters, digits and signs the pattern itself names) with a mismatching end."""
+    the letters, digits and signs the pattern itself names) with a mismatching end; short runs
+    also after the starts that lines of a referat have and after the words the pattern names
+    ("Journal 1111…1!"), so that a pattern slow only past its own first words is found too."""
     chars = list(_CHARS)
     for c in source:
         if (c.isalnum() or c in " ,;:.-–/()") and c not in chars and len(chars) < 16:
             chars.append(c)
+    literal = _GROUP_NAME.sub("(", source)
+    words = list(dict.fromkeys(_WORD.findall(literal)))[:8]
+    prefixes = ["", *_STARTS, *(w + " " for w in words), *words]
     lines = []
-    for n in _RUNS:
+    for prefix in prefixes:
         for c in chars:
-            lines.append(c * n + ("!" if c != "!" else "?"))
-        lines.append("ab" * (n // 2) + "!")
-        lines.append("a " * (n // 2) + "!")
+            lines.append(prefix + c * _RUNS[0] + ("!" if c != "!" else "?"))
+    for c in chars:
+        lines.append(c * _RUNS[1] + ("!" if c != "!" else "?"))
+    for n in _RUNS:
+        lines += ["ab" * (n // 2) + "!", "a " * (n // 2) + "!", "1." * (n // 2) + "!"]
     return lines
 
 
+_WORD = regex.compile(r"(?<!\\)[^\W\d_]{2,}")  # a word of the pattern's text (not `\d`, `\s`)
+_GROUP_NAME = regex.compile(r"\(\?P(?:<\w+>|=\w+\))")  # group names are not text
+_STARTS = ("1. ", "1 ", "1: ", "Punkt 1: ", "Bilag 1: ", "- ")
+
+
+_PASSED: set[str] = set()  # sources that passed the probe in this process: a config loads again fast
+
+
 def _probe(pattern: ConfigPattern) -> None:
+    if pattern.pattern in _PASSED:
+        return
     for line in adversarial_lines(pattern.pattern):
         try:
             pattern.rx.search(line, timeout=PROBE_SECONDS)
@@ -102,3 +119,4 @@ def _probe(pattern: ConfigPattern) -> None:
             raise ConfigError(f"{pattern.label}: '{pattern.key}' takes too long on a line like '{shown}' "
                               f"({len(line)} characters): nested repetition such as (a|aa)+ backtracks "
                               f"without end; simplify it") from None
+    _PASSED.add(pattern.pattern)

@@ -70,19 +70,19 @@ def _regular(st: os.stat_result, label: str, what: str, error: type[UserError]) 
         raise error(f"{label}: is {kind}, not a {what} (give a regular file)")
 
 
-def loads_toml(text: str, label: str, error: type[UserError]) -> dict:
-    """tomllib.loads, refusing what nests deeper than a settings file does; TOMLDecodeError is
-    left to the caller (each names the place in its own words)."""
+def loads_toml(text: str, label: str, error: type[UserError], tail: str = "") -> dict:
+    """tomllib.loads, refusing what nests deeper than a settings file or a record does (`tail` ends
+    the message); TOMLDecodeError is left to the caller (each names the place in its own words)."""
     for no, line in enumerate(text.splitlines(), 1):
         if line.count(".") > MAX_DOTS:
             m = _KEY_PART.match(line)
             if m and m.group(2).count(".") > MAX_DOTS:
-                raise error(f"{label}: line {no}: a key of more than {MAX_DOTS} parts; settings do not nest so deep")
+                raise error(f"{label}: line {no}: a key of more than {MAX_DOTS} parts, deeper than any "
+                            f"setting or record nests{tail}")
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise error(f"{label}: values nested too deeply (lists or tables inside one another); "
-                    "settings do not nest so deep") from None
+        raise error(f"{label}: values nested too deeply (lists or tables inside one another){tail}") from None
 
 
 def kind_of(value) -> str:
