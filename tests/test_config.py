@@ -62,7 +62,7 @@ def test_a_municipality_adds_a_section_heading_without_code(tmp_path, parse_text
 # --------------------------------------------------------------------------- validated whole
 
 
-@pytest.mark.parametrize("text, words", [
+WRONG = [
     ("[sections.headings]\nx = 3\n", "'sections.headings.x' must be a list of strings, not an integer"),
     ("[sections]\nheadings = 'Sagsgang'\n", "'sections.headings' must be a table, not a string"),
     ("[headings]\nkinds = ['Referat']\n", "'headings.kinds' must be a table, not a list"),
@@ -88,7 +88,10 @@ def test_a_municipality_adds_a_section_heading_without_code(tmp_path, parse_text
     ("[patterns]\npage_header = ['^(?P<body>\\w+) \\d+$']\n", "'patterns.page_header[0]' needs a group named 'date'"),
     ("[patterns]\ndocument_number = '\\d+/\\d\\d'\n", "'patterns.document_number[0]' needs a group named 'ref'"),
     ("[patterns]\ndecision = ['(' ]\n", "'patterns.decision[0]' is not a valid regular expression"),
-])
+]
+
+
+@pytest.mark.parametrize("text, words", WRONG, ids=[f"{i}:{w[:40]}" for i, (_, w) in enumerate(WRONG)])
 def test_every_wrong_value_is_one_line_naming_its_key(tmp_path, text, words):
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
