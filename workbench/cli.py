@@ -10,11 +10,13 @@ Every error a user can cause prints one line to standard error and exits 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
 from pathlib import Path
 
-from workbench.errors import UserError
+from workbench.errors import UserError, one_line
 
 SAMPLE = Path(__file__).parent / "data" / "001_9a154efafadaaa85.pdf"
 
@@ -64,17 +66,66 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     try:
-        return _run(args)
+        code = _run(args)
+        _flush_stdout()
+        return code
     except UserError as exc:
-        from workbench.visible import visible
-
-        print(f"workbench: {visible(str(exc))}", file=sys.stderr)
+        _say(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        print("workbench: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        _say(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
+        return 2
+    except RecursionError:
+        _say("the input nests too deeply to be read")
+        return 2
+    except Exception as exc:  # a bug: still one line, never a traceback (WORKBENCH_DEBUG=1 shows it)
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        _say(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return 70
+
+
+def _say(message: str) -> None:
+    """One line on standard error, whatever the message holds (a file name's newline, bytes that are not UTF-8)."""
+    try:
+        print(f"workbench: {one_line(message)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _flush_stdout() -> None:
+    with _output():  # now, inside the try: a full disk is then answered, not left to the exit
+        pass
+
+
+@contextlib.contextmanager
+def _output():
+    """Writing to standard output: a full disk or a closed terminal is one line and exit 2."""
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _quiet_stdout()
+        raise UserError(f"standard output: cannot be written ({exc.strerror or exc})") from None
+
+
+def _quiet_stdout() -> None:
+    """After a failed write: what is still buffered for stdout is dropped, so that the exit does not
+    try (and fail, with a message of its own) to write it again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args) -> int:
@@ -87,11 +138,11 @@ def _run(args) -> int:
         from workbench.visible import visible
 
         source = load_source(args.file, config)
-        out = sys.stdout
         width = len(str(len(source.lines)))
-        for line in source.lines:
-            text = visible(line.text, keep="\t")  # a control character in the document never reaches the terminal
-            out.write(f"{line.no:>{width}}  {text}\n" if args.numbers else f"{text}\n")
+        with _output() as out:
+            for line in source.lines:
+                text = visible(line.text, keep="\t")  # a control character in the document never reaches the terminal
+                out.write(f"{line.no:>{width}}  {text}\n" if args.numbers else f"{text}\n")
         return 0
     if args.command == "review":
         return _review(args, config)
@@ -105,12 +156,14 @@ def _run(args) -> int:
         if args.output:
             write_atomic(Path(args.output), text)
         else:
-            sys.stdout.write(text)
+            with _output() as out:
+                out.write(text)
         return 0
     if args.command == "check":
         from workbench.report import print_flags
 
-        print_flags(ref, args.format, sys.stdout)
+        with _output() as out:
+            print_flags(ref, args.format, out)
         return 1 if any(f.severity == "error" for f in ref.flags) else 0
     return 2
 
@@ -134,9 +187,11 @@ def _review(args, config) -> int:
             move_old_records(records_dir())  # records an older version kept inside the package
     app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
     app.run()
+    signal.signal(signal.SIGTERM, _stop)  # the screen's own handler is gone with its event loop
+    if app.stop_message:  # a signal, or a fault the screen could not recover from: the journal is kept
+        _say(app.stop_message)
+        return app.stop_code
     if app.load_error:
-        from workbench.visible import visible
-
-        print(f"workbench: {visible(app.load_error)}", file=sys.stderr)
+        _say(app.load_error)
         return 2
     return 0

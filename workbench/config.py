@@ -7,7 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench import settings
 from workbench.errors import ConfigError
+from workbench.patterns import ConfigPattern, compile_pattern
 
 PACKAGED = Path(__file__).parent / "data" / "config.toml"
 
@@ -44,21 +46,22 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    item: tuple[re.Pattern, ...]
-    decision: tuple[re.Pattern, ...]
-    journal: tuple[re.Pattern, ...]
-    case: tuple[re.Pattern, ...]
-    attachment: tuple[re.Pattern, ...]
-    document_number: re.Pattern
-    page_number: tuple[re.Pattern, ...]
-    page_header: tuple[re.Pattern, ...]
-    attachment_detail: tuple[re.Pattern, ...] = ()
+    """Each a `ConfigPattern` (workbench/patterns.py): every match under a time limit."""
+    item: tuple[ConfigPattern, ...]
+    decision: tuple[ConfigPattern, ...]
+    journal: tuple[ConfigPattern, ...]
+    case: tuple[ConfigPattern, ...]
+    attachment: tuple[ConfigPattern, ...]
+    document_number: ConfigPattern
+    page_number: tuple[ConfigPattern, ...]
+    page_header: tuple[ConfigPattern, ...]
+    attachment_detail: tuple[ConfigPattern, ...] = ()
 
 
 @dataclass(frozen=True)
 class LooseTable:
     columns: tuple[str, ...]
-    key: re.Pattern
+    key: ConfigPattern
 
 
 @dataclass(frozen=True)
@@ -102,24 +105,26 @@ def find_config(explicit: str | Path | None) -> Path:
     return local if local.is_file() else PACKAGED
 
 
+MAX_BYTES = 1_000_000  # a config file is a few kilobytes
+# the named groups the parser reads from each pattern list: a pattern without one is refused
+REQUIRED_GROUPS = {"item": ("title",), "page_header": ("date",), "document_number": ("ref",)}
+
+
 def load_config(explicit: str | Path | None = None) -> Config:
     path = find_config(explicit)
-    name = str(path)
-    if not path.exists():
-        raise ConfigError(f"{name}: no such config file")
-    if path.is_dir():
-        raise ConfigError(f"{name}: is a folder, not a config file")
+    name = shown(path)
+    raw = settings.read_settings_file(path, "config file", ConfigError, MAX_BYTES, name)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        data = settings.loads_toml(raw.decode("utf-8-sig"), name, ConfigError)
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{name}: {exc}") from None
     _check_keys(name, data, _ALLOWED, "")
+    if "keys" in data:
+        from workbench.keys import check_keymap
+
+        data["keys"] = check_keymap(name, settings.table(name, data["keys"], "keys", ConfigError))
     if path.resolve() != PACKAGED.resolve():
         # a user's file says only what differs: the rest comes from the packaged defaults
         defaults = tomllib.loads(PACKAGED.read_text(encoding="utf-8"))
@@ -127,6 +132,13 @@ def load_config(explicit: str | Path | None = None) -> Config:
         data = _merge(defaults, data)
         return _build(path, data, roster_base)
     return _build(path, data, path.parent)
+
+
+def shown(path) -> str:
+    """A path as messages show it: one line, undecodable bytes as \\xNN."""
+    from workbench.errors import one_line
+
+    return one_line(str(path))
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -149,7 +161,7 @@ def _check_keys(name: str, data: dict, allowed: dict, where: str) -> None:
         sub = allowed[key]
         if isinstance(sub, dict):
             if not isinstance(value, dict):
-                raise ConfigError(f"{name}: '{here}' must be a table")
+                raise ConfigError(f"{name}: '{here}' must be a table, not {settings.kind_of(value)}")
             _check_keys(name, value, sub, here)
 
 
@@ -163,48 +175,50 @@ def _get(data: dict, dotted: str, default):
 
 
 def _strings(name: str, data: dict, dotted: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-    value = _get(data, dotted, default)
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{name}: '{dotted}' must be a list of strings")
-    return tuple(value)
+    return settings.strings(name, _get(data, dotted, default), dotted, ConfigError)
 
 
 def _number(name: str, data: dict, dotted: str, default: float, lo: float, hi: float) -> float:
     value = _get(data, dotted, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-        raise ConfigError(f"{name}: '{dotted}' must be a number from {lo:g} to {hi:g}")
+        got = f", not {settings.kind_of(value)}" if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            else f", not {value:g}"
+        raise ConfigError(f"{name}: '{dotted}' must be a number from {lo:g} to {hi:g}{got}")
     return value
 
 
-def _regexes(name: str, data: dict, dotted: str) -> tuple[re.Pattern, ...]:
-    out = []
-    for i, source in enumerate(_strings(name, data, dotted)):
-        try:
-            out.append(re.compile(source, re.IGNORECASE))
-        except re.error as exc:
-            raise ConfigError(f"{name}: '{dotted}[{i}]' is not a valid regular expression: {exc}") from None
-    return tuple(out)
+def _regexes(name: str, data: dict, dotted: str) -> tuple[ConfigPattern, ...]:
+    groups = REQUIRED_GROUPS.get(dotted.rsplit(".", 1)[-1], ())
+    value = _get(data, dotted, ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{name}: '{dotted}' must be a list of regular expressions (strings), "
+                          f"not {settings.kind_of(value)}")
+    return tuple(compile_pattern(name, f"{dotted}[{i}]", source, groups) for i, source in enumerate(value))
+
+
+def _string_lists(name: str, data: dict, dotted: str, default: dict) -> dict[str, tuple[str, ...]]:
+    """A table whose every value is a list of strings (sections.headings, headings.kinds)."""
+    table = settings.table(name, _get(data, dotted, default), dotted, ConfigError)
+    return {key: settings.strings(name, words, f"{dotted}.{key}", ConfigError) for key, words in table.items()}
 
 
 def _build(path: Path, data: dict, roster_base: Path) -> Config:
-    name = str(path)
+    name = shown(path)
     base = path.parent
     roster = _get(data, "roster", None)
-    if roster is not None and not isinstance(roster, str):
-        raise ConfigError(f"{name}: 'roster' must be a file name")
-    section_table = _get(data, "sections.headings", {})
+    if roster is not None:
+        settings.text(name, roster, "roster", ConfigError, path=True)
     headings: dict[str, tuple[str, ...]] = {}
-    for key, variants in section_table.items():
-        words = _strings(name, data, f"sections.headings.{key}")
+    for key, words in _string_lists(name, data, "sections.headings", {}).items():
         canon = key if re.fullmatch(r"[a-z0-9_]+", key) else slug(key)
+        if not canon:
+            raise ConfigError(f"{name}: 'sections.headings.{key}' has no letters or digits to make a key of")
         headings[canon] = words
-    kinds_table = _get(data, "headings.kinds", {"referat": ["Referat"], "dagsorden": ["Dagsorden"]})
-    if not isinstance(kinds_table, dict):
-        raise ConfigError(f"{name}: 'headings.kinds' must be a table")
-    kinds = {k: _strings(name, data, f"headings.kinds.{k}") for k in kinds_table}
-    doc_number = _regexes(name, data, "patterns.document_number") or (re.compile(r"(?P<ref>\d{3,6}/\d\d)"),)
+    kinds = _string_lists(name, data, "headings.kinds", {"referat": ["Referat"], "dagsorden": ["Dagsorden"]})
+    doc_number = _regexes(name, data, "patterns.document_number") or (
+        compile_pattern(name, "patterns.document_number", r"(?P<ref>\d{3,6}/\d\d)"),)
     patterns = Patterns(
         item=_regexes(name, data, "patterns.item"),
         decision=_regexes(name, data, "patterns.decision"),
@@ -218,31 +232,24 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
     )
     if not patterns.item:
         raise ConfigError(f"{name}: 'patterns.item' needs at least one pattern")
-    for i, rx in enumerate(patterns.item):
-        if "title" not in rx.groupindex:
-            raise ConfigError(f"{name}: 'patterns.item[{i}]' needs a group named 'title'")
     keys = _get(data, "keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise ConfigError(f"{name}: '[keys]' must map binding ids to key names")
-    output_dir = _get(data, "output.dir", "out")
-    reviewer = _get(data, "output.reviewer", "")
-    if not isinstance(output_dir, str) or not isinstance(reviewer, str):
-        raise ConfigError(f"{name}: 'output.dir' and 'output.reviewer' must be strings")
+    output_dir = settings.text(name, _get(data, "output.dir", "out"), "output.dir", ConfigError, path=True)
+    reviewer = settings.text(name, _get(data, "output.reviewer", ""), "output.reviewer", ConfigError)
     required = _strings(name, data, "sections.required")
     for key in required:
         if key not in headings:
             raise ConfigError(f"{name}: 'sections.required' names '{key}', which no section heading opens")
     loose = []
-    for i, entry in enumerate(_get(data, "tables.loose", [])):
+    entries = _get(data, "tables.loose", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{name}: 'tables.loose' must be a list of {{ columns = [...], key = '...' }}, "
+                          f"not {settings.kind_of(entries)}")
+    for i, entry in enumerate(entries):
         where = f"tables.loose[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"columns", "key"}:
             raise ConfigError(f"{name}: '{where}' must have exactly 'columns' and 'key'")
-        columns = _strings(name, {"c": entry["columns"]}, "c")
-        try:
-            key = re.compile(entry["key"], re.IGNORECASE)
-        except (re.error, TypeError) as exc:
-            raise ConfigError(f"{name}: '{where}.key' is not a valid regular expression: {exc}") from None
-        loose.append(LooseTable(columns, key))
+        columns = settings.strings(name, entry["columns"], f"{where}.columns", ConfigError, one_is_many=False)
+        loose.append(LooseTable(columns, compile_pattern(name, f"{where}.key", entry["key"])))
     roster_file = (roster_base / roster) if roster else None
     if path.resolve() == PACKAGED.resolve():
         # the packaged config writes nothing into the package: records and learned names live in

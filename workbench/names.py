@@ -1028,18 +1028,12 @@ _NEW_FILE_HEADER = """\
 
 
 def _read_text(path: Path, label: str, missing_ok: bool = False) -> tuple[str, bool]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        if missing_ok:
-            return "", False
-        raise RosterError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise RosterError(f"{label}: is a folder, not a roster file") from None
-    except PermissionError:
-        raise RosterError(f"{label}: permission denied") from None
-    except OSError as e:
-        raise RosterError(f"{label}: cannot read ({e.strerror or e})") from None
+    from workbench.settings import read_settings_file
+
+    if missing_ok and not os.path.lexists(path):
+        return "", False
+    # a regular file only: a FIFO or a device (/dev/zero) is refused before a byte is read
+    raw = read_settings_file(Path(path), "roster file", RosterError, ROSTER_MAX_BYTES, label, missing="no such file")
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8-sig")
@@ -1048,9 +1042,14 @@ def _read_text(path: Path, label: str, missing_ok: bool = False) -> tuple[str, b
     return text, bom
 
 
+ROSTER_MAX_BYTES = 100_000_000  # a roster of 100,000 people is some 20 MB
+
+
 def _parse_toml(text: str, label: str) -> dict:
+    from workbench.settings import loads_toml
+
     try:
-        return tomllib.loads(text)
+        return loads_toml(text, label, RosterError)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)

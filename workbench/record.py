@@ -33,12 +33,22 @@ def person_dict(p: Person) -> dict:
     return _clean(d)
 
 
+def readable_name(name: str) -> str:
+    """A file name as valid Unicode: the bytes of a name that are not UTF-8 (which Python keeps as
+    lone surrogates) become U+FFFD, so that the record is valid UTF-8 TOML whatever the name."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
 def to_dict(ref: Referat) -> dict:
     src = ref.source
     m = ref.meeting
     flags_open = sum(1 for f in ref.flags if f.severity in ("error", "warning") and f.resolution == "open")
     out: dict = {"schema": SCHEMA}
-    out["source"] = _clean({"file": src.file, "sha256": src.sha256, "format": src.format,
+    out["source"] = _clean({"file": readable_name(src.file), "sha256": src.sha256, "format": src.format,
                             "pages": src.pages, "extractor": src.extractor, "parser": PARSER_VERSION})
     out["review"] = _clean({
         "status": ref.review.status,

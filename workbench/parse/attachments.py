@@ -30,8 +30,9 @@ class AttachmentList:
     def __init__(self, config, hyph: Hyphenation, doc_number: re.Pattern):
         self.config = config
         self.hyph = hyph
-        self.ref_rx = re.compile(r"^\(?\s*(?P<ref>" + _inner(doc_number) + r")\s*\)?$")
-        self.ref_tail = re.compile(r"\s+\(?(?P<ref>" + _inner(doc_number) + r")\)?\s*$")
+        # built around the configured pattern: matched under its time limit, named by its key
+        self.ref_rx = _around(doc_number, r"^\(?\s*(?P<ref>", r")\s*\)?$")
+        self.ref_tail = _around(doc_number, r"\s+\(?(?P<ref>", r")\)?\s*$")
         self.items: list[Attachment] = []
         self.notes: list[Note] = []
         self.style: str | None = None  # "numbered" | "ref-first" | "plain" | "none"
@@ -247,7 +248,7 @@ class AttachmentList:
         m = self.ref_tail.search(title) or (self.ref_rx.match(title) if title.startswith("(") else None)
         if m and not att.ref:
             att.ref = m.group("ref")
-            title = title[: m.start()].strip() if m.re is self.ref_tail else ""
+            title = title[: m.start()].strip() if m.re is self.ref_tail.rx else ""
             done = True
         att.title = title or None
         return done
@@ -288,7 +289,14 @@ def _header_row(cells: list[str], row: Row) -> bool:
     return row.heading_like or (len(filled) >= 3 and all(len(c.split()) <= 2 for c in filled))
 
 
-def _inner(rx: re.Pattern) -> str:
+def _around(doc_number, before: str, after: str):
+    from workbench.patterns import compile_pattern
+
+    label, key = getattr(doc_number, "label", "config.toml"), getattr(doc_number, "key", "patterns.document_number")
+    return compile_pattern(label, key, before + _inner(doc_number) + after, probe=False)
+
+
+def _inner(rx) -> str:
     """The document-number pattern without its own brackets and named group."""
     source = rx.pattern
     m = re.search(r"\(\?P<ref>(.*?)\)(?=\\\)|\)?$|\\\)\?)", source)

@@ -64,10 +64,26 @@ def dumps_line(n: int, c: Correction) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+class Unreadable(Exception):
+    """A journal line no crash makes: nested too deeply, or text that is not Unicode."""
+
+
 def loads_line(line: str) -> tuple[int, Correction] | None:
-    """One journal line, or None when it is torn or not a correction."""
+    """One journal line, or None when it is torn or not a correction; `Unreadable` when it is
+    hostile (no torn write makes JSON nested thousands deep, or a lone surrogate)."""
     try:
         data = json.loads(line)
+    except RecursionError:
+        raise Unreadable("is nested too deeply to be a correction") from None
+    except ValueError:
+        return None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise Unreadable("holds text that is not valid Unicode (a lone surrogate)") from None
+    except RecursionError:
+        raise Unreadable("is nested too deeply to be a correction") from None
+    try:
         if not isinstance(data, dict) or not isinstance(data.get("n"), int) or isinstance(data["n"], bool):
             return None
         values = {k: decode(data[k]) for k in _FIELDS if k in data}
@@ -85,6 +101,8 @@ def loads_line(line: str) -> tuple[int, Correction] | None:
         return data["n"], Correction(**values)
     except (ValueError, TypeError, KeyError):
         return None
+    except RecursionError:
+        raise Unreadable("is nested too deeply to be a correction") from None
 
 
 class Journal:
@@ -101,13 +119,16 @@ class Journal:
             raise UserError(f"{self.path}: cannot be read ({exc.strerror or exc})") from None
         entries = []
         damaged = bool(raw) and not raw.endswith(b"\n")
-        for chunk in raw.split(b"\n"):
+        for no, chunk in enumerate(raw.split(b"\n"), 1):
             if not chunk.strip():
                 continue
             try:
                 entry = loads_line(chunk.decode("utf-8"))
             except UnicodeDecodeError:
                 entry = None
+            except Unreadable as exc:  # refused whole, and the journal left as it is for a person to look at
+                raise UserError(f"{self.path}: line {no} {exc}; the journal is kept as it is "
+                                "(move it away to review the source afresh)") from None
             if entry is None:
                 damaged = True
             else:

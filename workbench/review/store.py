@@ -88,8 +88,11 @@ def find_record(out_dir: Path, sha: str) -> Saved | None:
 
 
 def _parse(path: Path, raw: bytes) -> dict:
+    from workbench.settings import loads_toml
+
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return loads_toml(raw.decode("utf-8"), f"{path}", RecordError,
+                          "; the workbench will not overwrite it (fix or move it)")
     except UnicodeDecodeError:
         raise RecordError(f"{path}: is not UTF-8 text; the workbench will not overwrite it (fix or move it)") from None
     except tomllib.TOMLDecodeError as exc:
@@ -99,9 +102,11 @@ def _parse(path: Path, raw: bytes) -> dict:
 
 def record_sha(path: Path) -> str | None:
     """The sha256 a record file names, or None when it is not a readable record."""
+    from workbench.settings import loads_toml
+
     try:
-        data = tomllib.loads(Path(path).read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = loads_toml(Path(path).read_bytes().decode("utf-8"), str(path), RecordError)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecordError):
         return None
     src = data.get("source")
     sha = src.get("sha256") if isinstance(src, dict) else None

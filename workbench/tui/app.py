@@ -21,7 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from workbench import outline
-from workbench.errors import UserError
+from workbench.errors import UserError, one_line
+from workbench.tui.guard import GuardMixin
 from workbench.tui.commands import ReviewCommands
 from workbench.tui.screens.form import ChoiceScreen, FormScreen
 from workbench.tui.screens.dialogs import ConfirmScreen, HelpScreen, PromptScreen, QuitScreen
@@ -45,7 +46,7 @@ class StructureTree(Tree):
             "below it, x deletes it, m moves a section under another heading.")
 
 
-class WorkbenchApp(App):
+class WorkbenchApp(GuardMixin, App):
     CSS_PATH = "workbench.tcss"
     TITLE = "Referat workbench"
     COMMANDS = App.COMMANDS | {ReviewCommands}
@@ -93,7 +94,7 @@ class WorkbenchApp(App):
     # -- layout
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{escape(visible(self.path.name))} · opening… (escape cancels)", id="status")
+        yield Static(f"{escape(one_line(self.path.name))} · opening… (escape cancels)", id="status")
         yield ProgressBar(total=None, id="loading", show_eta=False)
         with Horizontal(id="panes"):
             yield RawView(id="raw")
@@ -107,7 +108,11 @@ class WorkbenchApp(App):
         self.query_one("#tree", Tree).border_title = "Structure"
         self.query_one("#detail", DetailPane).border_title = "Detail"
         self.query_one("#tree", Tree).focus()
+        self.guard_signals()  # SIGTERM stops the screen at once, not at the next key
         self.load()
+
+    def on_unmount(self) -> None:
+        self.unguard_signals()
 
     # -- loading (a worker: it never touches a widget)
     @work(thread=True, exclusive=True, group="load")
@@ -132,7 +137,7 @@ class WorkbenchApp(App):
     def action_cancel_load(self) -> None:
         if self.session is None and self.load_error is None:
             self._cancel_load = True
-            self.query_one("#status", Static).update(f"{escape(visible(self.path.name))} · cancelling…")
+            self.query_one("#status", Static).update(f"{escape(one_line(self.path.name))} · cancelling…")
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#loading", ProgressBar)
@@ -175,8 +180,8 @@ class WorkbenchApp(App):
         unsaved = " · [b]unsaved[/b]" if s.dirty else ""
         # what matters first: a long file name is cut at the right, never the count or "read-only"
         self.query_one("#status", Static).update(
-            f"{state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra} · {escape(visible(self.path.name))}")
-        self.sub_title = f"{visible(self.path.name)} — {review.status}, {open_n} open"
+            f"{state} · {open_n} open flag{'s' if open_n != 1 else ''}{unsaved}{extra} · {escape(one_line(self.path.name))}")
+        self.sub_title = f"{one_line(self.path.name)} — {review.status}, {open_n} open"
 
     def _rebuild_tree(self) -> None:
         tree = self.query_one("#tree", Tree)
@@ -785,7 +790,7 @@ class WorkbenchApp(App):
             self.current_flag = None
             self.query_one("#loading").remove_class("hidden")
             self._cancel_load = False
-            self.query_one("#status", Static).update(f"{escape(visible(self.path.name))} · opening… (escape cancels)")
+            self.query_one("#status", Static).update(f"{escape(one_line(self.path.name))} · opening… (escape cancels)")
             self.load()
 
         if self.session is not None and self.session.dirty:
