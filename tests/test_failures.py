@@ -19,21 +19,27 @@ def test_an_unreadable_file_is_one_line(tmp_path, config, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("1. Punkt\n", encoding="utf-8")
 
-    def refuse(self):
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(file, *args, **kw):
+        if Path(file) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kw)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError, match=r"locked\.txt: cannot be read \(permission denied\)"):
         load_source(path, config)
 
 
 def test_an_output_folder_that_cannot_be_written(tmp_path, monkeypatch):
-    import tempfile
+    real_open = os.open
 
-    def refuse(*a, **kw):
-        raise PermissionError(errno.EACCES, "Permission denied")
+    def refuse(file, *args, **kw):
+        if str(file).endswith(".tmp"):  # the temp file a write starts with
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(file, *args, **kw)
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(UserError, match="cannot write here"):
         write_atomic(tmp_path / "out" / "rec.toml", "x = 1\n")
 

@@ -148,6 +148,10 @@ def _run(args) -> int:
         return _review(args, config)
     from workbench.pipeline import analyse
 
+    if args.command == "parse" and args.output:
+        from workbench.record import check_output
+
+        check_output(Path(args.output))  # a device, FIFO, folder or link is refused before the work
     ref = analyse(args.file, config)
     if args.command == "parse":
         from workbench.record import dumps, to_dict, write_atomic
@@ -171,11 +175,10 @@ def _run(args) -> int:
 def _review(args, config) -> int:
     from workbench.pipeline import load_roster
 
+    from workbench.ingest import check_input
+
     path = Path(args.file)
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    if path.is_dir():
-        raise UserError(f"{path}: is a folder, not a file")
+    check_input(path)  # missing, a folder, a device, a FIFO or a socket: refused before the screen opens
     roster = load_roster(config)
     from workbench.tui.app import build_app  # Textual only for the screen
 

@@ -1193,7 +1193,8 @@ def _atomic_write(path: Path, text: str, label: str, bom: bool = False) -> None:
     """Write `text` to `path` atomically (record.write_atomic), keeping the file's BOM and mode."""
     from workbench.record import write_atomic
 
-    write_atomic(Path(path), (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), error=RosterError)
+    write_atomic(Path(path), (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), error=RosterError,
+                 follow_link=True)  # a roster linked in by hand stays linked
 
 
 def _finish_edit(path: Path, label: str, text: str | None, expected: dict, bom: bool) -> Roster:

@@ -6,9 +6,10 @@ the same folder, flushed and fsynced, then `os.replace`.
 """
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 import tomli_w
@@ -16,6 +17,7 @@ import tomli_w
 from workbench import SCHEMA
 from workbench.errors import UserError
 from workbench.model import Person, Referat
+from workbench.ownfiles import CLOEXEC, NAME_MAX, NOFOLLOW, fit_name, kind
 from workbench.parse import PARSER_VERSION
 
 
@@ -107,29 +109,51 @@ def fsync_dir(folder: Path) -> None:
         pass
 
 
-def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserError) -> None:
+def check_output(path: Path, error: type[UserError] = UserError, links: bool = False) -> None:
+    """An output path must be a regular file or not be there yet: a folder, device, FIFO or socket
+    is refused (replacing `/dev/null` with a file, as root, breaks the system); so is a symbolic
+    link unless `links` (then the link itself is replaced, never the file it points at)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise error(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    if stat.S_ISREG(st.st_mode) or (links and stat.S_ISLNK(st.st_mode)):
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise error(f"{path}: is a symbolic link; give the file it points at, not the link")
+    raise error(f"{path}: is {kind(st.st_mode)}, not a regular file; nothing was written")
+
+
+def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserError, follow_link: bool = False) -> None:
     """Write to path so that a reader sees the old file or the new one, never half of one: a temp
-    file in the same folder, flushed and fsynced, then `os.replace`. An existing file keeps its
-    permissions; a new one gets the usual ones (0666 less the umask). Failures raise `error`
-    with one line, and leave the old file and no temp file behind."""
-    target = Path(os.path.realpath(path))
+    file in the same folder (created O_EXCL|O_NOFOLLOW, its name within 255 bytes), flushed and
+    fsynced, then `os.replace`. A symbolic link at `path` is replaced itself, its target left
+    alone, unless `follow_link` (a roster the user linked in); a folder, device, FIFO or socket
+    is refused. An existing file keeps its permissions; a new one gets the usual ones (0666 less
+    the umask). Failures raise `error` with one line, and leave the old file and no temp file behind."""
+    path = Path(path)
+    target = Path(os.path.realpath(path)) if follow_link else Path(os.path.realpath(path.parent)) / path.name
     folder = target.parent
     data = text.encode("utf-8") if isinstance(text, str) else text
+    check_output(target, error, links=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temp_file(folder, target.name)
     except OSError as exc:
         raise error(f"{folder}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            try:
+                st = os.stat(target, follow_symlinks=False)
+                mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else 0o666 & ~_umask()
+            except FileNotFoundError:
+                mode = 0o666 & ~_umask()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         try:
@@ -138,6 +162,18 @@ def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserErr
             pass
         raise error(f"{path}: could not be written ({exc.strerror or exc}); the previous file is unchanged") from None
     fsync_dir(folder)
+
+
+def _temp_file(folder: Path, name: str) -> tuple[int, Path]:
+    """`.<name>.<random>.tmp` in folder, new (O_EXCL), never through a link, at most 255 bytes."""
+    stem = fit_name(name, NAME_MAX - len(".") - len(".12345678.tmp"))
+    for _ in range(100):
+        tmp = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _umask() -> int:

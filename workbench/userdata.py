@@ -7,7 +7,6 @@ the package are moved on first use.
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -36,10 +35,9 @@ def writable_roster(path: Path) -> Path:
         return path
     mine = roster_path()
     if not mine.exists():
-        mine.parent.mkdir(parents=True, exist_ok=True)
-        tmp = mine.with_name(mine.name + ".tmp")
-        shutil.copyfile(path, tmp)
-        os.replace(tmp, mine)
+        from workbench.record import write_atomic
+
+        write_atomic(mine, path.read_bytes())  # its temp file is new (O_EXCL), never a link
     return mine
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -22,30 +24,86 @@ def sniff_format(path: Path, head: bytes) -> str:
     return "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
 
 
-def load_source(path: str | Path, config: Config, progress: Progress | None = None) -> SourceText:
-    """Read a referat (PDF, text or markdown). Raises InputError with a one-line message."""
-    path = Path(path)
+def _kind(mode: int) -> str:
+    for test, what in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "something other than a file"
+
+
+def check_input(path: str | Path) -> os.stat_result:
+    """A FILE argument must be a regular file (a symbolic link to one is fine): a folder, device,
+    FIFO or socket is refused before anything opens it (a FIFO would block, /dev/zero never end)."""
     name = str(path)
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a folder, not a file")
     try:
-        data = path.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: cannot be read (permission denied)") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{name}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: is not a regular file but {_kind(st.st_mode)}; give a PDF, text or markdown file")
+    return st
+
+
+def _too_big(name: str, size: int, config: Config) -> InputError:
+    return InputError(f"{name}: the file is {size:,} bytes, over the limit of {config.max_bytes:,} (limits.max_bytes)")
+
+
+def _read_bounded(path: Path, config: Config) -> bytes:
+    """The file's bytes, its size checked against `limits.max_bytes` before anything is read; opened
+    without blocking, and checked again once open (the path may have been swapped meanwhile)."""
+    name = str(path)
+    size = check_input(path).st_size
+    if size > config.max_bytes:
+        raise _too_big(name, size, config)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except PermissionError:
         raise InputError(f"{name}: cannot be read (permission denied)") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: is not a regular file but {_kind(st.st_mode)}; give a PDF, text or markdown file")
+        if st.st_size > config.max_bytes:
+            raise _too_big(name, st.st_size, config)
+        chunks, size = [], 0
+        while size <= config.max_bytes:  # a file that grows while it is read stops at the limit
+            chunk = os.read(fd, min(1 << 20, config.max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > config.max_bytes:
+            raise _too_big(name, size, config)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def load_source(path: str | Path, config: Config, progress: Progress | None = None, cancel=None) -> SourceText:
+    """Read a referat (PDF, text or markdown). Raises InputError with a one-line message. `cancel`
+    (a threading.Event or a callable) stops a PDF being read as soon as it is set."""
+    path = Path(path)
+    name = str(path)
+    data = _read_bounded(path, config)
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
-    if len(data) > config.max_bytes:
-        raise InputError(f"{name}: the file is {len(data):,} bytes, over the limit of {config.max_bytes:,} (limits.max_bytes)")
     digest = hashlib.sha256(data).hexdigest()
     fmt = sniff_format(path, data[:8])
     if fmt == "pdf":
         from workbench.ingest.pdf import read_pdf
 
-        source = read_pdf(path, data, config, progress)
+        source = read_pdf(path, data, config, progress, cancel)
     else:
         from workbench.ingest.text import read_text
 

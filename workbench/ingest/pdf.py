@@ -17,6 +17,7 @@ from workbench.config import Config
 from workbench.errors import InputError
 from workbench.model import ReadProblem, SourceLine, SourceText
 
+POLL = 0.1  # seconds between looks at the child, the clock and the cancel event
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 
 
@@ -31,19 +32,25 @@ def _open(path: Path):
         return pdf
     except Exception as exc:  # pdfplumber wraps pdfminer's many kinds of failure
         causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+        if any(isinstance(c, MemoryError) for c in causes):
+            raise MemoryError from None
         if any(isinstance(c, PDFPasswordIncorrect) for c in causes) or "password" in str(exc).lower():
             raise InputError(f"{name}: the PDF is encrypted and needs a password") from None
         detail = next((str(c) for c in causes if isinstance(c, BaseException) and str(c)), type(exc).__name__)
         raise InputError(f"{name}: the PDF is damaged or cut off ({detail})") from None
 
 
-def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceText:
+def read_pdf(path: Path, data: bytes, config: Config, progress=None, cancel=None) -> SourceText:
     """Extract the PDF in a child process, so that a pathological file can be stopped from
     outside after `limits.max_seconds`, and a long one cancelled: `progress(done, total)` is
-    called as pages are read, and may raise `Cancelled`."""
+    called as pages are read, and may raise `Cancelled`; `cancel` (a threading.Event or a
+    callable) is looked at every POLL seconds, and when set the child is killed at once, even
+    inside a page. The child runs under `limits.max_memory_mb` (see `_limit_memory`)."""
     import multiprocessing
 
     import pdfplumber
+
+    from workbench.ingest import Cancelled
 
     name = str(path)
     if not data.lstrip().startswith(b"%PDF"):
@@ -52,28 +59,37 @@ def read_pdf(path: Path, data: bytes, config: Config, progress=None) -> SourceTe
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_extract_child, args=(str(path), config.max_pages, send), daemon=True)
+    child = ctx.Process(target=_extract_child, args=(str(path), config.max_pages, config.max_memory_mb, send),
+                        daemon=True)
     child.start()
     send.close()
+    stop = getattr(cancel, "is_set", cancel)
     deadline = time.monotonic() + config.max_seconds
     result = None
+    done = total = 0
     try:
         while result is None:
+            if stop is not None and stop():
+                pages = f" after {done} of {total} pages" if total else ""
+                raise Cancelled(f"{name}: opening cancelled{pages}")
             left = deadline - time.monotonic()
             if left <= 0:
                 raise InputError(f"{name}: reading the PDF took longer than {config.max_seconds:g} s "
                                  "(limits.max_seconds); it may be damaged or built to hang readers")
-            if not receive.poll(min(left, 0.25)):
+            if not receive.poll(min(left, POLL)):
                 if not child.is_alive() and not receive.poll(0):
-                    raise InputError(f"{name}: the PDF reader stopped unexpectedly (exit code {child.exitcode})")
+                    child.join(timeout=5)
+                    raise InputError(_stopped(name, child.exitcode, config))
                 continue
             try:
                 message = receive.recv()
             except EOFError:
-                raise InputError(f"{name}: the PDF reader stopped unexpectedly (exit code {child.exitcode})") from None
+                child.join(timeout=5)
+                raise InputError(_stopped(name, child.exitcode, config)) from None
             if message[0] == "progress":
+                done, total = message[1], message[2]
                 if progress is not None:
-                    progress(message[1], message[2])
+                    progress(done, total)
             else:
                 result = message
     finally:
@@ -101,16 +117,70 @@ def _die_with_parent() -> None:
         pass
 
 
-def _extract_child(path: str, max_pages: int, send) -> None:
-    """In the child process: every page's lines, or one error message, down the pipe."""
+def _too_large(name: str, max_memory_mb: int) -> str:
+    return (f"{name}: the PDF is too large to read (over limits.max_memory_mb = {max_memory_mb} MB for the "
+            "reader); it may be built to exhaust memory")
+
+
+def _stopped(name: str, exitcode: int | None, config: Config) -> str:
+    """Why the child ended without an answer: killed (by the kernel, out of memory) or crashed."""
+    import signal
+
+    if exitcode == -signal.SIGKILL:
+        return _too_large(name, config.max_memory_mb) + " (the system stopped the reader)"
+    return f"{name}: the PDF reader stopped unexpectedly (exit code {exitcode})"
+
+
+def _address_space() -> int:
+    """Bytes of address space this process has mapped now (Linux), else 0."""
+    try:
+        import resource
+
+        return int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError, ImportError):
+        return 0
+
+
+def _limit_memory(max_memory_mb: int) -> None:
+    """In the child: RLIMIT_AS at what it has mapped already plus `max_memory_mb`. A forked child
+    starts with its parent's mappings (the screen's thread stacks and arenas: hundreds of MB that
+    are not memory it uses), so the limit is what reading may add on top of them."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + max_memory_mb * 2**20
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):  # pragma: no cover - a system that will not lower it
+        pass
+
+
+def _extract_child(path: str, max_pages: int, max_memory_mb: int, send) -> None:
+    """In the child process: every page's lines, or one error message, down the pipe. The
+    message is sent after the `except` block: inside it the traceback would still hold what
+    filled the memory, and sending would fail again."""
     _die_with_parent()
+    _limit_memory(max_memory_mb)
+    too_large = ("error", _too_large(path, max_memory_mb))
     try:
         lines, count, problems = _extract(Path(path), max_pages, lambda done, total: send.send(("progress", done, total)))
-        send.send(("lines", lines, count, problems))
+        message = ("lines", lines, count, problems)
     except InputError as exc:
-        send.send(("error", str(exc)))
+        message = ("error", str(exc))
+    except MemoryError:
+        message = too_large
     except BaseException as exc:  # never a traceback from the child
-        send.send(("error", f"{path}: the PDF cannot be read ({type(exc).__name__}: {exc})"))
+        message = ("error", f"{path}: the PDF cannot be read ({type(exc).__name__}: {exc})")
+    try:
+        try:
+            send.send(message)
+        except MemoryError:  # the lines themselves are too many to send
+            lines = message = None
+            send.send(too_large)
     finally:
         send.close()
 
@@ -147,9 +217,11 @@ def _extract(path: Path, max_pages: int, progress) -> tuple[list[SourceLine], in
                     found += damage.text_problems(page.chars, number, [ln.text for ln in page_lines])
                     n_images = len(page.images)
                     lines.extend(page_lines)
-                except InputError:
+                except (InputError, MemoryError):
                     raise
                 except Exception as exc:
+                    if any(isinstance(c, MemoryError) for c in (exc.__cause__, exc.__context__, *exc.args)):
+                        raise MemoryError from None  # pdfplumber wraps it (PdfminerException)
                     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
                     first_failure = first_failure or f"{name}: page {number} of the PDF cannot be read ({detail})"
                     found = [ReadProblem(f"page {number} could not be read ({detail}): {damage.MISSING}",

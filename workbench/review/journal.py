@@ -21,6 +21,7 @@ from workbench.record import fsync_dir
 
 from workbench.errors import UserError
 from workbench.model import Correction
+from workbench.ownfiles import NotOurs, create_own, read_own
 
 _FIELDS = ("at", "field", "before", "after", "source", "line", "column", "text", "note")
 
@@ -112,9 +113,11 @@ class Journal:
     def read(self) -> tuple[list[tuple[int, Correction]], bool]:
         """The entries that can be read, and whether anything could not (a torn line)."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_own(self.path)  # never through a link planted as the journal
         except FileNotFoundError:
             return [], False
+        except NotOurs as exc:
+            raise UserError(f"{self.path}: {exc.strerror}; the review is not opened") from None
         except OSError as exc:
             raise UserError(f"{self.path}: cannot be read ({exc.strerror or exc})") from None
         entries = []
@@ -137,13 +140,12 @@ class Journal:
 
     def append(self, n: int, c: Correction) -> None:
         line = dumps_line(n, c).encode("utf-8")
-        new = not self.path.exists()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            fd, new = create_own(self.path, os.O_RDWR | os.O_APPEND)  # O_EXCL when new, never a link
             size = os.fstat(fd).st_size
             try:
-                if size and _last_byte(self.path) != b"\n":
+                if size and os.pread(fd, 1, size - 1) != b"\n":
                     line = b"\n" + line  # after a torn line: never glue this one to it
                 while line:
                     line = line[os.write(fd, line):]
@@ -156,6 +158,8 @@ class Journal:
                 raise
             finally:
                 os.close(fd)
+        except NotOurs as exc:
+            raise UserError(f"{self.path}: {exc.strerror}; the change was not made") from None
         except OSError as exc:
             raise UserError(f"{self.path}: the journal cannot be written ({exc.strerror or exc}); "
                             "the change was not made") from None
@@ -178,8 +182,3 @@ class Journal:
         fsync_dir(self.path.parent)
 
 
-
-def _last_byte(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        fh.seek(-1, os.SEEK_END)
-        return fh.read(1)

@@ -35,6 +35,7 @@ from workbench.errors import UserError
 from workbench.ingest import Progress, load_source
 from workbench.model import Correction, Flag, Referat, SourceText, Table
 from workbench.names import Roster
+from workbench.ownfiles import read_own
 from workbench.record import dumps, to_dict, write_atomic
 from workbench.review import repairs, store
 from workbench.review.journal import Journal
@@ -94,14 +95,15 @@ class ReviewSession(Replay):
 
     @classmethod
     def open(cls, path, config: Config, roster: Roster | None = None, out_dir=None, reviewer: str | None = None,
-             progress: Progress | None = None) -> "ReviewSession":
+             progress: Progress | None = None, cancel=None) -> "ReviewSession":
         """Read and parse the source, and restore any earlier review of it (found by sha256 in
-        out_dir): the saved record's corrections and flag resolutions, then the journal's."""
+        out_dir): the saved record's corrections and flag resolutions, then the journal's.
+        `cancel` (a threading.Event) stops a PDF being read at once (see `load_source`)."""
         from workbench.pipeline import load_roster
 
         if roster is None:
             roster = load_roster(config)
-        pristine = load_source(path, config, progress)
+        pristine = load_source(path, config, progress, cancel)
         out = Path(out_dir) if out_dir is not None else Path(config.output_dir)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -574,7 +576,7 @@ class ReviewSession(Replay):
         target = self._target()
         text = dumps(to_dict(self.record))
         try:
-            unchanged = target.read_text(encoding="utf-8") == text
+            unchanged = read_own(target).decode("utf-8") == text  # a link there is replaced, not read
         except (OSError, UnicodeDecodeError):
             unchanged = False
         if not unchanged:

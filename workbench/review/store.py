@@ -23,8 +23,9 @@ from pathlib import Path
 
 from workbench import SCHEMA
 from workbench.config import slug
-from workbench.errors import RecordError
+from workbench.errors import RecordError, UserError
 from workbench.model import Correction, Referat, Review
+from workbench.ownfiles import NotOurs, create_own, fit_name, open_own, read_own
 
 try:  # POSIX: the lock is held by the open file; a killed process lets go of it at once
     import fcntl
@@ -64,9 +65,7 @@ def find_record(out_dir: Path, sha: str) -> Saved | None:
     needle = _sha_bytes(sha)
     for path in names:
         try:
-            if not path.is_file():
-                continue
-            raw = path.read_bytes()
+            raw = read_own(path)  # a link or a FIFO named *.toml is not read
         except OSError:
             continue
         if needle not in raw:
@@ -105,7 +104,7 @@ def record_sha(path: Path) -> str | None:
     from workbench.settings import loads_toml
 
     try:
-        data = loads_toml(Path(path).read_bytes().decode("utf-8"), str(path), RecordError)
+        data = loads_toml(read_own(Path(path)).decode("utf-8"), str(path), RecordError)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecordError):
         return None
     src = data.get("source")
@@ -117,9 +116,11 @@ def check_own(path: Path, sha: str) -> None:
     """Before a save replaces the record it was opened from: it must still be a valid record of
     this source (a file broken by hand is not overwritten silently)."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_own(Path(path))
     except FileNotFoundError:
         return
+    except NotOurs as exc:
+        raise RecordError(f"{path}: {exc.strerror}; not overwritten") from None
     except OSError as exc:
         raise RecordError(f"{path}: cannot be read ({exc.strerror or exc}); not overwritten") from None
     data = _parse(path, raw)
@@ -264,15 +265,19 @@ def _validate(data: dict) -> None:
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
-def safe_name(text: str, fallback: str = "referat", limit: int = 120) -> str:
+STEM_BYTES = 150  # a stem, "-<sha256>" and ".toml" stay within NAME_MAX (255 bytes), temp names too
+
+
+def safe_name(text: str, fallback: str = "referat", limit: int = 120, max_bytes: int = STEM_BYTES) -> str:
     """A file name from any text: no path separators, '..', control or shell-hostile
-    characters, no leading dot, no reserved (Windows) device name; at most `limit` characters."""
+    characters, no leading dot, no reserved (Windows) device name; at most `limit` characters
+    and `max_bytes` bytes of UTF-8 (a file system counts bytes: 120 'ø' are 240)."""
     text = unicodedata.normalize("NFC", str(text))
     text = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "-", text)
     text = re.sub(r"\s+", "-", text)
     text = re.sub(r"\.{2,}", ".", text)
     text = re.sub(r"-{2,}", "-", text).strip(" .-")
-    text = text[:limit].rstrip(" .-")
+    text = fit_name(text[:limit], max_bytes).rstrip(" .-")
     if not text:
         text = fallback
     if text.split(".")[0].casefold() in _RESERVED:
@@ -359,10 +364,14 @@ class Lock:
         path.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(10):
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd, _created = create_own(path, os.O_RDWR)
+            except NotOurs as exc:  # a link planted as our lock: neither followed nor removed
+                raise UserError(f"{path}: {exc.strerror}; the review is not opened") from None
+            except FileNotFoundError:  # removed between the two opens: try again
+                continue
             except PermissionError:
                 try:  # another user's lock: say whose
-                    with open(path, "rb") as other:
+                    with os.fdopen(open_own(path, os.O_RDONLY), "rb") as other:
                         info = _read_info(other)
                 except OSError:
                     info = None
@@ -378,7 +387,7 @@ class Lock:
                     fh.close()
                     return None, holder_text(info)
                 try:
-                    same = os.fstat(fh.fileno()).st_ino == os.stat(path).st_ino
+                    same = os.fstat(fh.fileno()).st_ino == os.stat(path, follow_symlinks=False).st_ino
                 except FileNotFoundError:
                     same = False
                 if not same:  # the holder let go and removed the file meanwhile: try the new one

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
+import threading
 from pathlib import Path
 
 from rich.markup import escape
@@ -87,7 +88,7 @@ class WorkbenchApp(GuardMixin, App):
         self.search_text = ""
         self.load_error: str | None = None
         self._shown: tuple = (None, None)
-        self._cancel_load = False
+        self._cancel_load = threading.Event()  # set: the reader of the file being opened stops at once
         if config.keys:
             self.set_keymap(dict(config.keys))
 
@@ -121,22 +122,37 @@ class WorkbenchApp(GuardMixin, App):
 
         from workbench.ingest import Cancelled
 
+        cancel = self._cancel_load  # this load's own: a next file gets a new one
+
         def progress(done: int, total: int) -> None:
-            if self._cancel_load:
+            if cancel.is_set():
                 raise Cancelled(f"{self.path}: opening cancelled after {done} of {total} pages")
             self.call_from_thread(self._progress, done, total)
 
         try:
             session = ReviewSession.open(self.path, self.config, self.roster, out_dir=self.out_dir,
-                                         reviewer=self.reviewer, progress=progress)
+                                         reviewer=self.reviewer, progress=progress, cancel=cancel)
         except UserError as exc:
-            self.call_from_thread(self._failed, str(exc))
+            self._tell(self._failed, str(exc))
             return
-        self.call_from_thread(self._loaded, session)
+        if cancel.is_set():  # cancelled (or quit) as the reading ended: the session is not wanted
+            session.close()
+            self._tell(self._failed, f"{self.path}: opening cancelled")
+            return
+        if not self._tell(self._loaded, session):
+            session.close()
+
+    def _tell(self, method, *args) -> bool:
+        """From the worker: run on the screen's thread, unless the app has gone meanwhile (quit)."""
+        try:
+            self.call_from_thread(method, *args)
+            return True
+        except RuntimeError:
+            return False
 
     def action_cancel_load(self) -> None:
         if self.session is None and self.load_error is None:
-            self._cancel_load = True
+            self._cancel_load.set()  # the PDF reader is killed within a tenth of a second
             self.query_one("#status", Static).update(f"{escape(one_line(self.path.name))} · cancelling…")
 
     def _progress(self, done: int, total: int) -> None:
@@ -789,7 +805,7 @@ class WorkbenchApp(GuardMixin, App):
             self.field = None
             self.current_flag = None
             self.query_one("#loading").remove_class("hidden")
-            self._cancel_load = False
+            self._cancel_load = threading.Event()
             self.query_one("#status", Static).update(f"{escape(one_line(self.path.name))} · opening… (escape cancels)")
             self.load()
 
@@ -814,6 +830,7 @@ class WorkbenchApp(GuardMixin, App):
         self.push_screen(QuitScreen(), choice)
 
     def _close_and_exit(self, discard: bool = False) -> None:
+        self._cancel_load.set()  # quitting while a file is opened: its reader stops at once
         if self.session is not None:
             if discard:
                 self.session.discard()
