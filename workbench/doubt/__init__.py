@@ -8,7 +8,9 @@ referat laid out in a way the vocabulary does not know is loud, not silently wro
   or a heading inside a text, a decision far longer than the others, two names in one person,
   a table row without its key cell, tables in a row that are one, an attachment line whose
   number, access or document number could not be read;
-- an item that lacks what the document's other items have (decisions, sections).
+- an item that lacks what the document's other items have (decisions, sections);
+- order and openings: item numbers that do not go up, a Bilag list that starts again or takes a
+  heading, a text that opens with a date alone, a title that opens with a separator.
 Each flag says what was seen and what to check, and names the most precise field it can.
 """
 from __future__ import annotations
@@ -18,12 +20,13 @@ from typing import Callable
 
 from workbench.doubt.document import DocumentRules
 from workbench.doubt.items import ItemRules
+from workbench.doubt.sequence import SequenceRules
 from workbench.doubt.tables import TableRules
 from workbench.doubt.values import ValueRules
 from workbench.model import Referat, SourceLine
 
 
-class Doubt(DocumentRules, ValueRules, ItemRules, TableRules):
+class Doubt(DocumentRules, ValueRules, ItemRules, TableRules, SequenceRules):
     def __init__(self, ref: Referat, config, add: Callable[..., None], flagged: list[tuple[int, int]],
                  roster=None):
         self.ref = ref
@@ -53,6 +56,7 @@ class Doubt(DocumentRules, ValueRules, ItemRules, TableRules):
         self.recurring_headings()
         self.loose_tables()
         self.tail()
+        self.sequences()
 
 
     # -- helpers
