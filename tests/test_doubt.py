@@ -144,5 +144,9 @@ def test_an_item_split_by_a_header_line_no_pattern_read(tmp_path):
     text = FRONT + one(1, "00.30.10.S00 · Sagsnr.: 24/7615 · Åben sag") + one(2, "00.30.10.S01 · Sagsnr.: 24/7616 · Åben sag")
     no_cases = "[patterns]\ncase = []\njournal = []\n"
     ref = parse_with(tmp_path, text, no_cases)
-    assert all(loud(ref, f"items[0].{f}") for f in ("sections", "decisions", "journal", "case"))
+    # a line of codes, labelled or not, is an item's header even where no pattern reads it: the item
+    # is not split at it; the fields it holds are flagged, each of them
+    assert [it.title for it in ref.items] == ["Plan 1", "Plan 2"]
+    assert all(it.access == "open" and "sagsgang" in it.sections and it.decisions for it in ref.items)
+    assert all(loud(ref, f"items[0].{f}") for f in ("journal", "case"))
     assert not any("heading alone" in f.message for f in loud(parse_with(tmp_path, text, "")))

@@ -63,8 +63,12 @@ def test_aarhus_decisions_and_attachments(aarhus):
     assert it[1].decisions[0].text == "Godkendt."
     assert it[2].decisions[0].text.startswith("Fremsendes til Teknisk Udvalg til behandling")
     assert "BESLUTNINGSFORSLAG" not in it[2].decisions[0].text
-    # Aarhus gives no date in its decision headings: none is made up
-    assert all(i.decisions[0].date is None for i in aarhus.items)
+    # Aarhus gives no date or body in its decision headings ("Beslutninger"): each decision is the
+    # meeting's, and says so in an info flag (nothing a reviewer must act on)
+    assert all(i.decisions[0].date == aarhus.meeting.date == dt.date(2025, 8, 27) for i in aarhus.items)
+    assert all(i.decisions[0].body == aarhus.meeting.body for i in aarhus.items)
+    inferred = {f.field for f in aarhus.flags if f.kind == "inferred_value" and f.severity == "info"}
+    assert all(f"items[{k}].decisions[0]" in inferred for k in range(len(aarhus.items)))
     assert [(a.number, a.title) for a in it[5].attachments] == [
         (None, "Indstilling"),
         (1, "Revisionsberetning nr. 3 fra den 13. juni 2025 vedrørende årsregnskabet 2024"),

@@ -40,7 +40,7 @@ class St:
 @dataclass(frozen=True)
 class Family:
     name: str
-    producer: str                      # "reportlab" | "fpdf2"
+    producer: str                      # "reportlab" | "fpdf2" | "typst"
     doc: str = ""
     font: str = "Helvetica"            # Helvetica | Times | Courier | Vera (TTF shipped with reportlab)
     size: float = 10
@@ -48,6 +48,7 @@ class Family:
     gap: float = 6                     # space above a paragraph
     margins: tuple = (56.7, 56.7, 85, 56.7)   # left, right, top, bottom (pt)
     align: str = "left"                # left | justify
+    hyphenate: bool = True             # typst: Danish hyphenation of justified text
     header: tuple = ("{body} {dash}", "", "Side {n}")   # left, centre, right
     header_first: bool | str = True    # a header on page 1 too; "front": unless it is a front page
     header_rule: bool = True
@@ -70,7 +71,7 @@ class Family:
     table_shade: bool = False          # header row on grey
     split_rows: bool = False           # a page break may cut a table row
     repeat_header: bool = False
-    attachments: str = "edoc"          # edoc | numbered | bilag_n | dash_line | columns | table
+    attachments: str = "edoc"          # edoc | numbered | bilag_n | dash_line | columns | table | bilag_paren | paren
     index: str = "plain"               # plain | punkt | columns (Bilagsoversigt)
     signature: str = "lines"           # lines | ruled | name_title | columns
     front_title: str = "stack"         # stack | kind_first | one_line
@@ -267,4 +268,72 @@ WORDEXPORT = Family(
     roles={"h1": {"size": 14}, "h2": {"size": 11}},
 )
 
-FAMILIES = {f.name: f for f in (FIRSTAGENDA, EDOC, GETORGANIZED, PREPARE, ACADRE, SBSYS, CICERO, WORDEXPORT)}
+DOCUNOTE = Family(
+    "docunote", "typst",
+    doc="""Docunote-like (Typst): Libertinus Serif 10.5, justified with Danish hyphenation,
+    ligatures (fi, fl, ffi as one glyph); header "Referat – Direktionen – 29. januar 2025"
+    centred over a rule on every page, footer "Side N af M" at the right; item "Punkt 1 -
+    title"; "Åbent punkt" / "Lukket punkt", then "Sagsnr. 24/7615" and "Emnenr.: 00.30.10.S00"
+    on lines of their own; decision "Direktionens beslutning" with no date (the meeting's);
+    ruled tables with a grey header repeated on the next page, rows cut by page breaks;
+    "Bilagsfortegnelse" over "Bilag 1: Title (åben)" with "Dok.nr. 21037/25" below; front
+    page Mødedato / Mødetidspunkt "kl. 9.00 - 13.00" / Mødested / Deltagere / Fraværende med
+    afbud; TOC "Punkt 1 - title" with leaders.""",
+    font="Libertinus", size=10.5, ratio=1.3, gap=5, align="justify", margins=(70, 62, 84, 64),
+    header=("", "Referat – {body} – {long}", ""), footer=("", "", "Side {n} af {m}"),
+    item="Punkt {n} - {title}", meta_order="acj", case_label="Sagsnr. ", journal_label="Emnenr.: ",
+    access={"Åben sag": "Åbent punkt", "Lukket sag": "Lukket punkt"}, decision="{body}s beslutning",
+    table_shade=True, split_rows=True, repeat_header=True, attachments="bilag_paren",
+    bilag_heading="Bilagsfortegnelse", toc="punkt_dash", kind_word="Referat",
+    front_fields=(("Mødedato:", "weekday"), ("Mødetidspunkt:", "range"), ("Mødested:", "place"),
+                  ("Deltagere:", "members"), ("Fraværende med afbud:", "absent")),
+    range_fmt="kl. {s} - {e}", time_fmt="{h}.{m:02d}", front_label_w=0.27, keep_h1=110, keep_h2=40,
+    roles={"h1": {"size": 13}, "h2": {"size": 11}},
+)
+
+NETPUBLICATOR = Family(
+    "netpublicator", "typst",
+    doc="""A web-to-PDF agenda portal (Typst): Vera 10, justified WITHOUT hyphenation (spaces stretch
+    wide on lines of long words), narrow body; header "Direktionen | Referat" at the left and
+    "Mødedato: 29.01.2025" at the right, footer "Side N/M" centred; item "1) title"; "Sag nr.
+    24/7615 | J.nr. 00.30.10.S00 | Åbent" on one line ("Fortroligt" for a closed item);
+    decision "Afgørelse" over "Direktionen den 29.01.2025"; tables with rules only at the
+    header and the end; "Bilag:" over "1) Title (21037/25)", closed ones "(Fortroligt)";
+    front page Mødested / Mødedato / Mødetid / Medlemmer / Afbud; TOC "1) title" without
+    leaders; signatures side by side.""",
+    font="Vera", size=10, ratio=1.4, gap=6, align="justify", hyphenate=False, margins=(90, 90, 80, 64),
+    header=("{body} | Referat", "", "Mødedato: {dot}"), header_first="front", footer=("", "Side {n}/{m}", ""),
+    item="{n}) {title}", meta_order="cja", meta_join=" | ", case_label="Sag nr. ", journal_label="J.nr. ",
+    access={"Åben sag": "Åbent", "Lukket sag": "Fortroligt"}, decision="Afgørelse\n{body} den {dot}",
+    table="hlines", split_rows=True, attachments="paren", toc="paren", toc_side=False,
+    signature="columns", kind_word="Referat",
+    front_fields=(("Mødested:", "place"), ("Mødedato:", "dot"), ("Mødetid:", "range"),
+                  ("Medlemmer:", "members"), ("Afbud:", "absent")),
+    range_fmt="{s}-{e}", time_fmt="{h:02d}.{m:02d}", front_label_w=0.2, keep_h1=100, keep_h2=40,
+    roles={"h1": {"size": 12}, "h2": {"size": 10}},
+)
+
+OS2DAGSORDEN = Family(
+    "os2dagsorden", "typst",
+    doc="""A referat printed from an OS2dagsorden-like portal (Typst): New Computer Modern 10.5,
+    ragged right, ligatures; header "Direktionen" at the left and "29. januar 2025" at the
+    right, footer "Side N af M" at the left; item "Dagsordenspunkt 1: title"; "Sagsnummer:
+    24/7615, Journalnummer: 00.30.10.S00, Åbent punkt" on one line; decision "Beslutning" over
+    the date alone ("29. januar 2025"); tables ruled; "Bilag" (no colon) over a ruled table
+    Nr. / Adgang / Titel / Dok.nr.; front page with each label on a line of its own and the
+    value below (Mødedato / Tidspunkt "09.00–13.00" / Mødested / Til stede / Fraværende);
+    TOC plain.""",
+    font="Computer Modern", size=10.5, ratio=1.35, gap=6, margins=(64, 64, 80, 64),
+    header=("{body}", "", "{long}"), footer=("Side {n} af {m}", "", ""),
+    item="Dagsordenspunkt {n}: {title}", meta_order="cja", meta_join=", ", case_label="Sagsnummer: ",
+    journal_label="Journalnummer: ", access={"Åben sag": "Åbent punkt", "Lukket sag": "Lukket punkt"},
+    decision="Beslutning\n{long}", attachments="table", bilag_heading="Bilag", toc="plain",
+    front_stacked=True, kind_word="Referat",
+    front_fields=(("Mødedato", "weekday"), ("Tidspunkt", "range"), ("Mødested", "place"),
+                  ("Til stede", "members"), ("Fraværende", "absent")),
+    range_fmt="{s}–{e}", time_fmt="{h:02d}.{m:02d}", keep_h1=100, keep_h2=40,
+    roles={"h1": {"size": 13}, "h2": {"size": 11}},
+)
+
+FAMILIES = {f.name: f for f in (FIRSTAGENDA, EDOC, GETORGANIZED, PREPARE, ACADRE, SBSYS, CICERO, WORDEXPORT,
+                                DOCUNOTE, NETPUBLICATOR, OS2DAGSORDEN)}

@@ -56,6 +56,14 @@ def attachment_list(atts: list[dict], fam) -> list:
             out.append(Para("att", f"Bilag {n}: {title}"))
             sub = "Lukket bilag" if closed else "Åbent bilag"
             out.append(Para("att_sub", sub + (f", dok.nr. {ref}" if ref else "")))
+        elif form == "bilag_paren":  # "Bilag 1: Title (åben)" over "Dok.nr. 21037/25"
+            word = "lukket" if closed else "åben"
+            out.append(Para("att", f"Bilag {n}: {title} ({word})" if title else f"Bilag {n}: ({word})"))
+            if ref:
+                out.append(Para("att_sub", f"Dok.nr. {ref}"))
+        elif form == "paren":  # "1) Title (21037/25)", a closed one "(Fortroligt)"
+            text = f"{n}) {title}" if title else f"{n})"
+            out.append(Para("att", text + (f" ({ref})" if ref else "") + (" (Fortroligt)" if closed else "")))
         elif form == "dash_line":
             out.append(Para("att", f"{n} - {acc}" + (f" - {title}" if title else "") + (f" ({ref})" if ref else "")))
         else:
@@ -164,5 +172,9 @@ def toc(entries, fam) -> list:
         m = ITEM.match(text)
         if fam.toc == "punkt" and m:
             text = f"Punkt {m[1]}: {m[2]}"
-        out.append(TocLine(text, page, leaders=fam.toc != "plain"))
+        elif fam.toc == "punkt_dash" and m:
+            text = f"Punkt {m[1]} - {m[2]}"
+        elif fam.toc == "paren" and m:
+            text = f"{m[1]}) {m[2]}"
+        out.append(TocLine(text, page, leaders=fam.toc not in ("plain", "paren")))
     return out

@@ -35,8 +35,9 @@ def stamp() -> str:
     """A hash of everything that decides the PDFs' bytes."""
     import fpdf
     import reportlab
+    import typst
 
-    h = hashlib.sha256(f"reportlab {reportlab.Version} fpdf2 {fpdf.__version__}\n".encode())
+    h = hashlib.sha256(f"reportlab {reportlab.Version} fpdf2 {fpdf.__version__} typst {typst.__version__}\n".encode())
     files = [p for p in sorted(HERE.glob("*.py")) if p.name not in NOT_SOURCES] + [SAMPLES / "make_pdfs.py"]
     files += sorted((SAMPLES / "content").glob("*.py"))
     for path in files:
@@ -49,6 +50,8 @@ def render_one(family: str, stem: str, path: Path) -> None:
     content = load_seed(stem)
     if fam.producer == "reportlab":
         from layouts.render_reportlab import render
+    elif fam.producer == "typst":
+        from layouts.render_typst import render
     else:
         from layouts.render_fpdf import render
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

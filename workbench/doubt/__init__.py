@@ -8,7 +8,9 @@ referat laid out in a way the vocabulary does not know is loud, not silently wro
   or a heading inside a text, a decision far longer than the others, two names in one person,
   a table row without its key cell, tables in a row that are one, an attachment line whose
   number, access or document number could not be read;
-- an item that lacks what the document's other items have (decisions, sections).
+- an item that lacks what the document's other items have (decisions, sections);
+- order and openings: item numbers that do not go up, a Bilag list that starts again or takes a
+  heading, a text that opens with a date alone, a title that opens with a separator;
 - what the reading of the source lost: a PDF page, object or font that could not be read (source.py).
 Each flag says what was seen and what to check, and names the most precise field it can.
 """
@@ -19,13 +21,14 @@ from typing import Callable
 
 from workbench.doubt.document import DocumentRules
 from workbench.doubt.items import ItemRules
+from workbench.doubt.sequence import SequenceRules
 from workbench.doubt.source import SourceRules
 from workbench.doubt.tables import TableRules
 from workbench.doubt.values import ValueRules
 from workbench.model import Referat, SourceLine
 
 
-class Doubt(DocumentRules, ValueRules, ItemRules, TableRules, SourceRules):
+class Doubt(DocumentRules, ValueRules, ItemRules, TableRules, SequenceRules, SourceRules):
     def __init__(self, ref: Referat, config, add: Callable[..., None], flagged: list[tuple[int, int]],
                  roster=None):
         self.ref = ref
@@ -56,6 +59,7 @@ class Doubt(DocumentRules, ValueRules, ItemRules, TableRules, SourceRules):
         self.recurring_headings()
         self.loose_tables()
         self.tail()
+        self.sequences()
 
 
     # -- helpers

@@ -133,6 +133,12 @@ class DocumentRules:
             self.add("low_confidence", "warning", f"items[{k}].sections.{key}", (ln.no, ln.no),
                      f"The section '{key}' runs on into {what} ('{_cut(ln.text.strip(), 40)}'): it probably "
                      "holds text that is not the item's.", excerpt=ln.text)
+        for t, table in enumerate(item.tables):  # its lines read as a table of the item ("Kommunaldirektør | …")
+            if table.span and table.span[1] >= ln.no:
+                self.add("low_confidence", "warning", f"items[{k}].tables[{t}]", table.span,
+                         f"The item's table at lines {table.span[0]}-{table.span[1]} lies in or after {what} "
+                         f"('{_cut(ln.text.strip(), 40)}'), which the section runs on into: it is probably not "
+                         "the item's.", excerpt=ln.text)
 
 
     def _head_above(self, ln: SourceLine) -> int:

@@ -10,6 +10,10 @@ from workbench.model import SourceLine
 from workbench.doubt.shapes import _CASE_NUMBER, _DATE, _DECISION_LIKE, _KLE_NUMBER, _NUMBERED_REF, _NUMBER_FIRST, _REF_LIKE, _TIME, _attachment_row, _cut, _norm, _page_number, _shape
 
 
+_LABELLED_NUMBER = re.compile(r"^[A-ZÆØÅa-zæøå]+\.?\s*(?:nr\.?\s*)?\d{1,3}\s*[:.)–-](?:\s|$)")  # "Bilag 1: Title"
+_WORD_LAST = re.compile(r"\(([a-zæøå]{3,12})\)\s*$")  # "Title (åben)": a word in parentheses
+
+
 class ValueRules:
     # -- values that hold lines of another kind
     def misplaced(self) -> None:
@@ -74,7 +78,7 @@ class ValueRules:
                          "value: check where it goes.", excerpt=text)
             elsewhere = {"decision": f"items[{k}].decisions", "attachment": f"items[{k}].attachments",
                          "item": "items"}.get(kind)
-            if elsewhere and not field.startswith(elsewhere + "["):
+            if elsewhere and (kind == "item" or not field.startswith(elsewhere + "[")):  # an item is never inside one
                 self.add("low_confidence", "warning", elsewhere, (ln.no, ln.no),
                          f"Line {ln.no} ('{_cut(text)}') {why}, but was read as text of {what}: a "
                          f"{'n' if kind == 'item' else ''}{kind} may be missing here.", excerpt=text)
@@ -98,8 +102,8 @@ class ValueRules:
             return "attachment", "is shaped like a line of a Bilag list"
         if _NUMBERED_REF.match(bare):
             return "attachment", "is numbered and ends in a document number, like a line of a Bilag list"
-        if cfg and (ln.bold or self._larger(ln)) and any(rx.match(text) for rx in cfg.patterns.item) \
-                and len(text) < 120:
+        if cfg and (ln.bold or self._larger(ln)) and len(text) < 120 and (
+                any(rx.match(text) for rx in cfg.patterns.item) or (self._larger(ln) and _NUMBER_FIRST.match(text))):
             return "item", "is set apart and numbered like an item heading"
         return None
 
@@ -239,10 +243,13 @@ class ValueRules:
             for j, a in enumerate(it.attachments):
                 title = a.title or ""
                 missing = []
-                if a.number is None and _NUMBER_FIRST.match(title):
+                if a.number is None and (_NUMBER_FIRST.match(title) or _LABELLED_NUMBER.match(title)):
                     missing.append("number (it opens the title)")
                 if a.access is None and cfg and cfg.access_of(title.split()[0] if title.split() else ""):
                     missing.append("access (Åben/Lukket opens the title)")
+                word = _WORD_LAST.search(title)
+                if (a.access is None or a.access_implied) and word:
+                    missing.append(f"access ('({word.group(1)})' ends the title: an access word?)")
                 lead = self._lead_cell(a, title)
                 if a.access is None and lead:
                     missing.append(f"first cell ('{lead}' opens the title: an access word?)")

@@ -136,6 +136,14 @@ def page_headers(source: SourceText, config: Config):
                 yield line, hit[0], hit[1]
 
 
+def _header_word(part: str, kinds: list[str], config: Config) -> bool:
+    """A part of a header that names no body: a page number ("Side 3"), the kind ("Referat") or a
+    label ("Mødedato:") whose value stood beside it."""
+    word = part.strip(" :").casefold()
+    labels = [w for key in ("date", "start", "place") for w in config.front.get(key, ())]
+    return any(word == w.casefold() for w in kinds + labels)
+
+
 def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
     """A header or footer of any shape that holds a date: (body, the date as written). The body
     is the words beside the date once the kind ("Referat") and the joining marks are gone; none
@@ -153,7 +161,7 @@ def header_words(text: str, config: Config) -> tuple[str | None, str] | None:
             break
     rest = re.sub(r"^(?:for|fra|i)\s+", "", rest, flags=re.IGNORECASE).strip(_HEADER_JOIN)
     parts = [p.strip(_HEADER_JOIN) for p in re.split(r"\s+[-–·•|]\s+|\s*\|\s*", rest) if p.strip(_HEADER_JOIN)]
-    parts = [p for p in parts if not _is_page_number(p, config)]  # "… 7. maj 2025 | Side 3"
+    parts = [p for p in parts if not _is_page_number(p, config) and not _header_word(p, kinds, config)]
     body = parts[0] if len(parts) == 1 else None
     if body and (re.search(r"\d", body) or len(body.split()) > 6):
         body = None

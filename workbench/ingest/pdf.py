@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
+import unicodedata
 from pathlib import Path
 
 from workbench.config import Config
@@ -263,7 +264,7 @@ def read_page(page, number: int, problems: list | None = None) -> tuple[list[Sou
     if turned is not None:  # ruled tables are not looked for on a turned page: its rules are turned too
         from pdfplumber.utils import extract_words
 
-        words = extract_words(turned, **options)
+        words = _typeset_words(extract_words(turned, **options))
         lines = _text_lines(words, number)
         lines.sort(key=lambda ln: (ln.top, ln.x0))
         _mark_gaps(lines)
@@ -276,7 +277,7 @@ def read_page(page, number: int, problems: list | None = None) -> tuple[list[Sou
         "explicit_horizontal_lines": rules,
     }) if len(rules) >= 4 else []
     boxes = [t.bbox for t in tables]
-    words = page.extract_words(**options)
+    words = _typeset_words(page.extract_words(**options))
     loose = [w for w in words if not any(_inside(w, box) for box in boxes)]
     lines = _text_lines(loose, number)
     for table, box in zip(tables, boxes):
@@ -284,6 +285,42 @@ def read_page(page, number: int, problems: list | None = None) -> tuple[list[Sou
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     _mark_gaps(lines)
     return lines, n_chars
+
+
+# ---------------------------------------------------------------- typesetting undone
+_LIGATURES = re.compile("[\ufb00-\ufb06]")          # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+_SPACES = re.compile("[\u00a0\u2007\u202f]")         # no-break, figure and narrow no-break spaces
+
+
+def _typeset_words(words: list[dict]) -> list[dict]:
+    """Undo what typesetting puts into the characters: a ligature glyph back into its letters
+    (NFKC on those code points only: "ﬁ" → "fi"), a soft hyphen dropped inside a word and read
+    as "-" where it ends the word (a line broken there), no-break spaces read as spaces."""
+    out = []
+    for w in words:
+        text = w["text"]
+        if _LIGATURES.search(text):
+            text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+        if "\u00ad" in text:
+            text = text[:-1].replace("\u00ad", "") + ("-" if text.endswith("\u00ad") else text[-1])
+        if _SPACES.search(text):
+            text = _SPACES.sub(" ", text).strip()
+        if text != w["text"]:
+            w = {**w, "text": text}
+        if text:
+            out.append(w)
+    return out
+
+
+def _touching(prev: dict, word: dict, size: float) -> bool:
+    """Two words with no space between them: one word whose letters changed font mid-way (a
+    ligature or a letter from a fallback font, a bold prefix), which pdfplumber splits."""
+    return word["x0"] - prev["x1"] < 0.12 * size
+
+
+def _stretched(gaps: list[float], size: float) -> bool:
+    """Justified text: the spaces of a line stretched alike, however wide, are spaces, not cell gaps."""
+    return len(gaps) >= 3 and max(gaps) - min(gaps) <= max(1.0, 0.1 * size)
 
 
 def _white(color) -> bool:
@@ -329,10 +366,16 @@ def _text_lines(words: list[dict], page: int) -> list[SourceLine]:
 def _line_of(words: list[dict], page: int) -> SourceLine:
     size = statistics.median(w["size"] for w in words)
     gap_cell = max(10.0, 1.6 * size)
+    gaps = [w["x0"] - p["x1"] for p, w in zip(words, words[1:]) if not _touching(p, w, size)]
+    if _stretched(gaps, size):
+        gap_cell = float("inf")
     parts: list[str] = []
     starts = [words[0]["x0"]]
     current = [words[0]["text"]]
     for prev, word in zip(words, words[1:]):
+        if _touching(prev, word, size):
+            current[-1] += word["text"]
+            continue
         if word["x0"] - prev["x1"] > gap_cell:
             parts.append(" ".join(current))
             current = []
@@ -381,10 +424,21 @@ def _table_lines(table, words: list[dict], number: int) -> list[SourceLine]:
     return out
 
 
+def _wrapped_gap(lines: list[SourceLine]) -> float | None:
+    """The space between the lines of a paragraph, from lines that wrap (a line that fills the
+    measure, followed by one of the same size): the page's other spacings may be more common (a
+    list set tighter than its paragraphs), but this one says what a paragraph gap is not."""
+    right = max((ln.x1 for ln in lines), default=0.0)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
+            if b.top > a.bottom and a.size and a.size == b.size and not a.cell_x and a.x1 >= right - 2.5 * a.size
+            and abs(b.x0 - a.x0) < 1.0]
+    return statistics.median(gaps) if len(gaps) >= 3 else None
+
+
 def _mark_gaps(lines: list[SourceLine]) -> None:
     """A paragraph gap: clearly more space above a line than between the lines of a paragraph."""
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom]
-    usual = statistics.median(gaps) if gaps else 0.0
+    usual = _wrapped_gap(lines) or (statistics.median(gaps) if gaps else 0.0)
     for prev, line in zip(lines, lines[1:]):
         size = line.size or 10.0
         line.gap_before = (line.top - prev.bottom) > usual + 0.35 * size

@@ -7,6 +7,7 @@ the flag rules (checks.py) turn them, and their own cross-checks, into flags.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from workbench.config import Config
@@ -20,7 +21,7 @@ from workbench.parse.items import ItemReader
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import build_rows, double_spaced
 from workbench.parse.tail import read_index, read_signatures
-from workbench.parse.textutil import Hyphenation, parse_date, vocabulary
+from workbench.parse.textutil import Hyphenation, parse_date, rejoin_cell, vocabulary
 from workbench.parse.vocab import Vocabulary
 
 
@@ -36,10 +37,23 @@ class DocumentParser:
         self.vocab = Vocabulary(config)
         self.hyph = Hyphenation(config.hyphen_keep_before, config.hyphen_keep_prefixes,
                                 vocabulary(r.text for r in self.rows))
+        self._rejoin_cells()
         spaced = source.format != "pdf" and double_spaced([ln.text for ln in source.lines])
         self.renderer = Renderer(self.hyph, source.format == "pdf", spaced, config.loose_tables)
         self.people = PersonReader(roster, config.front.get("vacant", ()))
         self.notes: list[tuple[str, Note]] = []
+
+    def _rejoin_cells(self) -> None:
+        """PDF table rows (read cell by cell, each cell's lines joined by spaces): words broken at
+        a line end inside a cell joined again."""
+        if self.source.format != "pdf":
+            return
+        for row in self.rows:
+            line = self.source.lines[row.no - 1] if 0 < row.no <= len(self.source.lines) else None
+            if row.cells and line is not None and line.joined:
+                cells = [rejoin_cell(c, self.hyph) for c in row.cells]
+                if cells != row.cells:
+                    row.cells, row.text = cells, " ".join(c for c in cells if c)
 
     def _headings_bold(self) -> bool:
         exact = [r for r in self.rows if self.vocab.section(r, tolerant=False)]
@@ -97,7 +111,26 @@ class DocumentParser:
             for p in ref.signatures:
                 read.update(range(p.span[0], p.span[1] + 1) if p.span else ())
         self._infer_meeting(ref.meeting, ref)
+        self._decisions_of_the_meeting(ref)
         return ref
+
+    def _decisions_of_the_meeting(self, ref: Referat) -> None:
+        """A decision whose heading names no body or no date ("Direktionens beslutning", "Beslutning",
+        "Afgørelse") was made by the meeting's body at this meeting: it takes those, said in an info flag."""
+        m = ref.meeting
+        for k, item in enumerate(ref.items):
+            for j, dec in enumerate(item.decisions):
+                took = []
+                if dec.body is None and m.body:
+                    dec.body, _ = m.body, took.append(f"the body '{m.body}'")
+                if dec.date is None and m.date:
+                    dec.date, _ = m.date, took.append(f"the date {m.date:%d-%m-%Y}")
+                if took:
+                    line = dec.heading_line or (dec.span[0] if dec.span else 1)
+                    self.notes.append((f"items[{k}].decisions[{j}]", Note(
+                        "inferred_value", (line, line),
+                        f"The decision heading names no {' and no '.join(t.split(' ')[1] for t in took)}: it was "
+                        f"given the meeting's ({' and '.join(took)}).", severity="info")))
 
     def _preambles(self, drafts) -> None:
         """Text before an item's first heading. Where the document's items open with their
@@ -126,6 +159,13 @@ class DocumentParser:
                     "broken_table", (first, last),
                     "Rows of a table stand between the item's heading and its first section heading: they were "
                     "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70])))
+            short = draft.preamble[0].text.strip()
+            if draft.item.access is None and len(short.split()) <= 4 and not re.search(r"[\d.,;:]", short):
+                self.notes.append((f"items[{k}].access", Note(
+                    "low_confidence", (first, first),
+                    f"'{short}' stands alone right below the item's heading, where an access marker stands, "
+                    "but is no access marker of config.toml: the item's access may be in a form it does not know.",
+                    excerpt=short)))
             self.notes.append((f"items[{k}].sections", Note(
                 "low_confidence", (first, last),
                 "Text between the item's heading and its first section heading belongs to no section: "

@@ -11,7 +11,8 @@ from workbench.parse.textutil import parse_date, parse_time
 from workbench.parse.vocab import Vocabulary, norm
 
 _TOC_PAGE = re.compile(r"^(?P<title>.*?)(?:\s*\.{2,}\s*|\s+|\t)(?P<page>\d{1,4})\s*$")
-_TOC_NUMBER = re.compile(r"^(?:Punkt\s+)?(?P<number>\d{1,3})[.:)]?\s+(?P<title>\D.*)$")
+# "1. Title", "Punkt 1: Title", "Punkt 1 - Title", "Dagsordenspunkt 1) Title": the number and the title
+_TOC_NUMBER = re.compile(r"^(?:(?:Punkt|Pkt\.?|Dagsordenspunkt|Sag\s+nr\.?)\s*)?(?P<number>\d{1,3})(?:[.:)]|\s+[-–])?\s+(?P<title>\D.*)$")
 
 
 def toc_entry(row: Row) -> tuple[str, int] | None:

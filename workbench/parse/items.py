@@ -80,7 +80,7 @@ class ItemReader:
     def _candidate(self, i: int, end: int, toc: list[TocEntry], expected: int) -> Candidate | None:
         row = self.rows[i]
         text = _number_column(row)
-        if text is None or self.vocab.header_fields(text):
+        if text is None or self.vocab.header_fields(text) or _date_line(text, self.config.date_formats):
             return None
         number = None
         title = None
@@ -104,7 +104,7 @@ class ItemReader:
                 and not any(self.vocab.region(row, name) for name in self.vocab.regions) \
                 and not self.vocab.decision(text) and self._marker_below(i, min(end, i + 3)):
             title = text.strip()  # a heading without a pattern, with an access marker below
-            bare = re.match(r"^(?:Punkt\s+)?(?P<number>\d{1,3})[.):]?\s+(?P<title>\S.*)$", title)
+            bare = _BARE_NUMBER.match(title)
             if bare:  # numbered in a form no item pattern knows: take the number, and say so
                 number, title = int(bare.group("number")), bare.group("title").strip()
         if not title:
@@ -137,7 +137,7 @@ class ItemReader:
             return None
         head = row.text[: m.start()].strip(" *-–:")
         tail = row.text[m.end():].strip(" *:")
-        if not head or len(head) > 150:
+        if not head or len(head) > 150 or _field_shaped(head):
             return None
         if tail and not self.vocab.section(Row(row.no, tail, tail)):
             return None
@@ -183,12 +183,13 @@ class ItemReader:
             if some is not None:  # a header line with a part no rule knows: take the fields, flag the rest
                 fields, rest = some
                 lacking = [k for k in ("access", "case", "journal") if k not in fields and not getattr(item, k)]
-                draft_notes.append((lacking[0] if lacking else "title", Note(
-                    "low_confidence", (self.rows[i].no, self.rows[i].no),
-                    f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
-                    f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may hold "
-                    "a field in a form the vocabulary does not know.", excerpt=t,
-                    severity="warning" if lacking else "info")))
+                for where in lacking or ["title"]:  # each field the unknown part may hold
+                    draft_notes.append((where, Note(
+                        "low_confidence", (self.rows[i].no, self.rows[i].no),
+                        f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
+                        f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may "
+                        f"hold a field in a form the vocabulary does not know.", excerpt=t,
+                        severity="warning" if lacking else "info")))
             if fields is None:
                 break
             acc = fields.get("access")
@@ -257,10 +258,12 @@ class ItemReader:
         if m.groupdict().get("date") or n + 1 >= len(rows):
             return m, 1
         nxt = rows[n + 1]
-        if nxt.cells or len(nxt.text) > 80 or not nxt.text[:1].isupper():
+        dated = _date_line(nxt.text, self.config.date_formats)  # "Beslutning" over "29. januar 2025"
+        if nxt.cells or len(nxt.text) > 80 or not (nxt.text[:1].isupper() or dated):
             return m, 1
         joined = self.vocab.decision(f"{rows[n].text.strip()} {nxt.text.strip()}")
-        if joined and joined.groupdict().get("date") and _names_a_body(joined.groupdict().get("body") or ""):
+        if joined and joined.groupdict().get("date") and (
+                _names_a_body(joined.groupdict().get("body") or "") or (dated and not joined.groupdict().get("body"))):
             return joined, 2
         return m, 1
 
@@ -361,6 +364,29 @@ def _number_column(row: Row) -> str | None:
     if len(cells) == 2 and re.fullmatch(r"\d{1,3}\.?", cells[0]) and not re.fullmatch(r"[\d\s.]+", cells[1]):
         return f"{cells[0].rstrip('.')}. {cells[1]}"
     return None
+
+
+# a heading numbered in a form no item pattern knows: "Punkt 3 title", "Dagsordenspunkt 3: title", "3) title"
+_BARE_NUMBER = re.compile(r"^(?:(?-i:[A-ZÆØÅ])[\wæøå]*\.?(?:\s+nr\.?)?\s+)?(?P<number>\d{1,3})\s*(?:[.):]|\s[-–])?\s+(?P<title>\S.*)$")
+_WEEKDAY = re.compile(r"^(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?", re.IGNORECASE)
+
+
+_FIELD_PART = re.compile(r"^(?:[A-ZÆØÅa-zæøå][\wæøå.\- ]{0,25}:\s*)?[A-ZÆØÅ]{0,5}[-\d][\w./-]*\d[A-ZÆØÅ0-9]*$")
+
+
+def _field_shaped(text: str) -> bool:
+    """"Sagsnummer: 24/7615, Journalnummer: 00.30.10.S00": parts that are each a code, labelled or
+    not, as an item's header fields are, whether or not a pattern of config.toml knows them."""
+    parts = [p for p in re.split(r"\s*[,·|;–]\s*|\s+-\s+", text.strip(" ,·|;")) if p]
+    return bool(parts) and all(_FIELD_PART.match(p) for p in parts)
+
+
+def _date_line(text: str, formats) -> bool:
+    """A line that is a date and nothing else ("29. januar 2025", "onsdag den 29.01.2025"): never
+    an item heading ("29." is no item number), the dated line of a decision heading."""
+    rest = _WEEKDAY.sub("", " ".join(text.split()), count=1).rstrip(" .:")
+    return bool(rest) and len(rest) <= 20 and parse_date(rest, formats) is not None and \
+        re.fullmatch(r"\d{1,2}\.?\s?[A-Za-zæøåÆØÅ]{3,9}\.?\s\d{4}|\d{1,4}[-./]\d{1,2}[-./]\d{2,4}", rest) is not None
 
 
 def _names_a_body(text: str) -> bool:

@@ -130,5 +130,7 @@ def wraps(prev: Row, nxt: Row) -> bool:
     if nxt.x0 < (prev.x0 or 0) - 3:
         return False
     first = nxt.text.split()[0] if nxt.text.split() else ""
-    width = 0.5 * (nxt.size or 10.0) * (len(first) + 1)
-    return prev.x1 + width >= prev.right
+    per_char = 0.5 * (nxt.size or 10.0)
+    if nxt.x1 is not None and len(nxt.text) >= 8 and "\t" not in nxt.text:  # the font's own width, measured
+        per_char = max(per_char, (nxt.x1 - nxt.x0) / len(nxt.text))
+    return prev.x1 + per_char * (len(first) + 1) >= prev.right

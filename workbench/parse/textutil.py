@@ -104,6 +104,22 @@ class Hyphenation:
         return f"{stem}{right}", how
 
 
+_CELL_BREAK = re.compile(r"(?<=\w)- (?=\w)")
+
+
+def rejoin_cell(text: str, hyph: Hyphenation) -> str:
+    """A cell of a ruled PDF table, whose lines were joined with spaces when it was read: a word
+    broken at a line end inside the cell ("BI-" / "behovsark.docx", "sagsbe-" / "handling") joined
+    again the way a paragraph's lines are ("Børne- og" keeps its space)."""
+    if not _CELL_BREAK.search(text):
+        return text
+    pieces = _CELL_BREAK.split(text)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out, _ = hyph.join(out + "-", piece)
+    return out
+
+
 def _looks_like_word(piece: str) -> bool:
     """Could the piece after the hyphen stand as a word of its own (then a hyphen is plausible)?"""
     return len(piece) >= 4 and bool(re.search(r"[aeiouyæøå]", piece[:3], re.IGNORECASE))

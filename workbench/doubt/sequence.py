@@ -1,0 +1,109 @@
+"""Doubt rules on order and openings: item numbers that do not go up, a Bilag list whose numbers
+start again or that holds a line set like a heading, a decision or section that opens with a line
+that is only a date, a title that opens with a separator its form should have taken."""
+from __future__ import annotations
+
+import re
+
+from workbench.doubt.shapes import _cut
+
+# a line that is a date and nothing else: "29. januar 2025", "onsdag den 29.01.2025"
+_DATE_ONLY = re.compile(
+    r"^(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?"
+    r"(?:\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d\d)|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
+    r"[a-zæøå]*\.?\s+\d{4})\s*[.:]?$", re.IGNORECASE)
+_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$")
+# what a title's form puts between the number and the title ("Punkt 1 - Title", "1) Title")
+_SEPARATOR_FIRST = re.compile(r"^[-–—:).,;/]\s*\S")
+
+
+class SequenceRules:
+    def sequences(self) -> None:
+        self._item_numbers()
+        self._toc_as_items()
+        self._attachment_order()
+        self._dated_openings()
+        self._separator_openings()
+
+    def _item_numbers(self) -> None:
+        """An item numbered no higher than the item before it: a line read as an item heading that is
+        none (a date, a numbered line of text), or an item heading missed between them."""
+        prev = None
+        for k, item in enumerate(self.ref.items):
+            if item.number is None:
+                continue
+            if prev is not None and item.number <= prev[1]:
+                line = item.heading_line or (item.span[0] if item.span else 1)
+                self.add("low_confidence", "warning", "items", (line, line),
+                         f"Item {item.number} follows item {prev[1]}: items are numbered in order, so this heading "
+                         f"('{_cut(self._text(line))}') or the one before it may not be an item heading, or one "
+                         "may be missing.", excerpt=self._text(line))
+            prev = (k, item.number)
+
+    def _toc_as_items(self) -> None:
+        """Item headings that end in dot leaders and a page number: the lines of an Indholdsfortegnelse
+        whose heading config.toml does not know, read as items."""
+        listed = [(k, it) for k, it in enumerate(self.ref.items) if _LEADERS.search(it.title or "")]
+        if not listed:
+            return
+        first, last = listed[0][1], listed[-1][1]
+        span = (first.heading_line or 1, last.heading_line or first.heading_line or 1)
+        for field in ("toc", "items"):
+            self.add("low_confidence", "warning", field, span,
+                     f"{len(listed)} item heading{'s end' if len(listed) > 1 else ' ends'} in dot leaders and a page "
+                     f"number ('{_cut(first.title)}'): lines of an Indholdsfortegnelse under a heading config.toml "
+                     "does not know, read as items?", excerpt=first.title)
+
+    def _attachment_order(self) -> None:
+        """A Bilag list whose numbers start again, or a line of it set like a heading (bold, larger):
+        the list may have run on past its end and taken the next item's heading."""
+        for k, item in enumerate(self.ref.items):
+            last = None
+            for j, att in enumerate(item.attachments):
+                line = self.lines[att.span[0] - 1] if att.span and 0 < att.span[0] <= len(self.lines) else None
+                restart = att.number is not None and last is not None and att.number <= last
+                heading = line is not None and self._larger(line) and not any(
+                    self._larger(self.lines[a.span[0] - 1]) for a in item.attachments[:j] if a.span)
+                if restart or heading:
+                    span = att.span or (1, 1)
+                    why = (f"is numbered {att.number} after {last}" if restart else
+                           "is set larger than the text, like a heading")
+                    self.add("low_confidence", "warning", f"items[{k}].attachments[{j}]", span,
+                             f"Attachment line '{_cut(att.title or '')}' {why}: it may not belong to the Bilag "
+                             "list above it.", excerpt=att.title or "")
+                    if heading or (line is not None and line.bold):
+                        self.add("low_confidence", "warning", "items", span,
+                                 f"Line {span[0]} ('{_cut(self._text(span[0]))}') was read into a Bilag list, but "
+                                 f"{why}: an item heading may have been missed here.", excerpt=self._text(span[0]))
+                if att.number is not None:
+                    last = att.number
+
+    def _dated_openings(self) -> None:
+        """A decision or section whose first line is a date alone: the dated line of a heading that no
+        pattern read with it ("Beslutning" over "29. januar 2025"), left as text."""
+        for k, item in enumerate(self.ref.items):
+            values = [(f"items[{k}].decisions[{j}]", d.heading_line or (d.span[0] if d.span else None), d.span)
+                      for j, d in enumerate(item.decisions)]
+            values += [(f"items[{k}].sections.{key}", s.span[0], s.span) for key, s in item.sections.items()]
+            for field, head, span in values:
+                if not head or not span:
+                    continue
+                first = next((ln for ln in self.lines[head: span[1]] if ln.text.strip() and not ln.furniture), None)
+                if first is None or not _DATE_ONLY.match(" ".join(first.text.split())):
+                    continue
+                self.add("low_confidence", "warning", field, (first.no, first.no),
+                         f"Line {first.no} ('{first.text.strip()}') is a date alone, read as the first line of the "
+                         "text: it is probably the date of the heading above it, in a form no pattern of "
+                         "config.toml joins to the heading. Check the date and the text.", excerpt=first.text.strip())
+
+    def _separator_openings(self) -> None:
+        """A title that opens with a dash, colon or parenthesis: what its form puts between the number
+        and the title ("Punkt 1 - Title") left in the title."""
+        titled = [(f"toc[{i}].title", e.title, e.span) for i, e in enumerate(self.ref.toc)]
+        titled += [(f"items[{k}].title", it.title, (it.heading_line, it.heading_line) if it.heading_line else None)
+                   for k, it in enumerate(self.ref.items)]
+        for field, title, span in titled:
+            if title and _SEPARATOR_FIRST.match(title):
+                self.add("low_confidence", "warning", field, span or (1, 1),
+                         f"The title '{_cut(title)}' opens with '{title[0]}': a separator between the number and "
+                         "the title that the form config.toml knows did not take out.", excerpt=title)
