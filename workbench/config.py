@@ -34,6 +34,7 @@ _ALLOWED: dict = {
                  "attachment_detail": None, "document_number": None, "page_number": None, "page_header": None},
     "tables": {"loose": None},
     "keys": None,
+    "ui": {"language": None},
 }
 
 
@@ -89,6 +90,7 @@ class Config:
     loose_tables: tuple[LooseTable, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
     max_memory_mb: int = 2048
+    language: str = "da"  # [ui] language: the code of a catalog in workbench/i18n/locale
 
     def access_of(self, marker: str) -> str | None:
         m = " ".join(marker.split()).casefold()
@@ -188,6 +190,17 @@ def _number(name: str, data: dict, dotted: str, default: float, lo: float, hi: f
     return value
 
 
+def _language(name: str, data: dict) -> str:
+    """`[ui] language`: one the workbench has a catalog for ("da" without the key)."""
+    from workbench import i18n
+
+    value = _get(data, "ui.language", i18n.DEFAULT)
+    try:
+        return i18n.check_language(settings.text(name, value, "ui.language", ConfigError))
+    except i18n.LanguageError as err:
+        raise ConfigError(f"{name}: 'ui.language': {err}") from None  # i18n: ok (the key, then the translated text)
+
+
 def _regexes(name: str, data: dict, dotted: str) -> tuple[ConfigPattern, ...]:
     groups = REQUIRED_GROUPS.get(dotted.rsplit(".", 1)[-1], ())
     value = _get(data, dotted, ())
@@ -234,6 +247,7 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
     if not patterns.item:
         raise ConfigError(f"{name}: 'patterns.item' needs at least one pattern")
     keys = _get(data, "keys", {})
+    language = _language(name, data)
     output_dir = settings.text(name, _get(data, "output.dir", "out"), "output.dir", ConfigError, path=True)
     reviewer = settings.text(name, _get(data, "output.reviewer", ""), "output.reviewer", ConfigError)
     required = _strings(name, data, "sections.required")
@@ -288,4 +302,5 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         patterns=patterns,
         loose_tables=tuple(loose),
         keys=dict(keys),
+        language=language,
     )
