@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from workbench.model import Decision, Item, Section, Table, TocEntry
+from workbench.dates import parse_date
+from workbench.model import Decision, Flag, FlagKind, Item, Section, Table, TocEntry
 from workbench.parse.attachments import AttachmentList
-from workbench.parse.blocks import Note, Renderer
+from workbench.parse.blocks import Renderer
 from workbench.parse.rows import Row
-from workbench.parse.textutil import Hyphenation, parse_date
+from workbench.parse.textutil import Hyphenation
 from workbench.parse.vocab import Vocabulary
 
 WEIGHTS = {"marker": 0.5, "explicit": 0.5, "merged": 0.5, "toc": 0.3, "heading": 0.2, "continues": 0.2}
@@ -45,7 +46,7 @@ class Candidate:
 @dataclass
 class ItemDraft:
     item: Item
-    notes: list[tuple[str, Note]] = field(default_factory=list)  # (field path inside the item, note)
+    notes: list[Flag] = field(default_factory=list)  # unfinished flags, `field` the path inside the item
     preamble: list[Row] = field(default_factory=list)
 
 
@@ -156,7 +157,7 @@ class ItemReader:
         row = self.rows[cand.index]
         title = cand.title
         i = cand.index + 1
-        draft_notes: list[tuple[str, Note]] = []
+        draft_notes: list[Flag] = []
         # a heading wrapped onto a second line (PDF: same type, straight below)
         while i < stop and self._title_goes_on(row, self.rows[i]):
             title, _ = self.hyph.join(title, self.rows[i].text)
@@ -170,11 +171,11 @@ class ItemReader:
                     confidence=min(1.0, cand.score), signals=tuple(k for k, on in cand.signals.items() if on))
         draft = ItemDraft(item, draft_notes)
         if cand.unpatterned:
-            draft_notes.append(("title", Note(
-                "low_confidence", (row.no, row.no),
+            draft_notes.append(Flag.note(
+                FlagKind.LOW_CONFIDENCE, (row.no, row.no),
                 f"'{row.text}' was taken as an item heading by its look (set apart, a marker below it), but no item "
                 "pattern of config.toml matched it: check the number and the title.", excerpt=row.text,
-                severity="warning" if cand.number is not None else "info")))
+                severity="warning" if cand.number is not None else "info", field="title"))
         # the item's header: access, journal and case numbers, document number
         while i < stop:
             t = self.rows[i].text
@@ -184,19 +185,20 @@ class ItemReader:
                 fields, rest = some
                 lacking = [k for k in ("access", "case", "journal") if k not in fields and not getattr(item, k)]
                 for where in lacking or ["title"]:  # each field the unknown part may hold
-                    draft_notes.append((where, Note(
-                        "low_confidence", (self.rows[i].no, self.rows[i].no),
+                    draft_notes.append(Flag.note(
+                        FlagKind.LOW_CONFIDENCE, (self.rows[i].no, self.rows[i].no),
                         f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
                         f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may "
                         f"hold a field in a form the vocabulary does not know.", excerpt=t,
-                        severity="warning" if lacking else "info")))
+                        severity="warning" if lacking else "info", field=where))
             if fields is None:
                 break
             acc = fields.get("access")
             if acc:
                 if item.access and item.access != acc:
-                    draft_notes.append(("access", Note("low_confidence", (self.rows[i].no, self.rows[i].no),
-                                                       f"Two access markers: '{t}' after '{item.access}'.", excerpt=t)))
+                    draft_notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, (self.rows[i].no, self.rows[i].no),
+                                                 f"Two access markers: '{t}' after '{item.access}'.", excerpt=t,
+                                                 field="access"))
                 item.access = item.access or acc
                 item.access_line = self.rows[i].no
             item.journal = item.journal or fields.get("journal")
@@ -244,9 +246,10 @@ class ItemReader:
         for lst in lists:
             base = len(item.attachments)
             item.attachments.extend(lst.items)
-            for note in lst.notes:  # field_suffix: the attachment's index, and the field when not its title
-                index, _, sub = note.field_suffix.partition(".")
-                draft_notes.append((f"attachments[{base + int(index)}].{sub or 'title'}", note))
+            for note in lst.notes:  # field: the attachment's index in its list, and the field when not its title
+                index, _, sub = note.field.partition(".")
+                note.field = f"attachments[{base + int(index)}].{sub or 'title'}"
+                draft_notes.append(note)
         item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
         return draft
 
@@ -275,11 +278,11 @@ class ItemReader:
             return
         near = self.vocab.near_section(row)
         if near is not None:
-            draft.notes.append(("sections", Note(
-                "unknown_heading", (row.no, row.no),
+            draft.notes.append(Flag.note(
+                FlagKind.UNKNOWN_HEADING, (row.no, row.no),
                 f"'{row.text}' stands apart like a heading and comes close to '{near.heading}' (score {near.score:.0f}) "
                 f"without matching it well enough to open a section: it was kept as text.",
-                excerpt=row.text, suggestion=near.heading)))
+                excerpt=row.text, suggestion=near.heading, field="sections"))
 
     def _title_goes_on(self, head: Row, nxt: Row) -> bool:
         if head.size is None or nxt.size is None or nxt.brk or nxt.cells:
@@ -311,24 +314,25 @@ class ItemReader:
                     old = item.sections[key]
                     old.text = "\n\n".join(t for t in (old.text, block.text) if t)
                     old.span = (old.span[0], span[1])
-                    draft.notes.append((f"sections.{key}", Note(
-                        "low_confidence", (line, line),
+                    draft.notes.append(Flag.note(
+                        FlagKind.LOW_CONFIDENCE, (line, line),
                         f"A second '{heading}' heading in the same item: its text was added to the first.",
-                        excerpt=heading)))
+                        excerpt=heading, field=f"sections.{key}"))
                 else:
                     item.sections[key] = Section(key, block.text, span, heading, confidence=hm.score / 100,
                                                  signals=("exact",) if hm.exact else ("tolerant",))
                     if not hm.exact:
-                        draft.notes.append((f"sections.{key}", Note(
-                            "unknown_heading", (line, line),
+                        draft.notes.append(Flag.note(
+                            FlagKind.UNKNOWN_HEADING, (line, line),
                             f"'{self.rows_text(line)}' was taken as the heading '{heading}' by a tolerant match "
                             f"(score {hm.score:.0f}): check it.", excerpt=self.rows_text(line),
-                            suggestion=heading, severity="info")))
+                            suggestion=heading, severity="info", field=f"sections.{key}"))
                 for t in block.tables:
                     item.tables.append(Table(key, t.columns, t.rows, t.span, t.row_spans))
-                for note in block.notes:
-                    path = f"tables[{len(item.tables) - 1}]" if note.kind == "broken_table" else f"sections.{key}"
-                    draft.notes.append((path + (note.field_suffix if note.kind == "broken_table" else ""), note))
+                for note in block.notes:  # a table's note names its row, the text's none
+                    note.field = f"tables[{len(item.tables) - 1}].{note.field}" \
+                        if note.kind == FlagKind.BROKEN_TABLE else f"sections.{key}"
+                    draft.notes.append(note)
             else:
                 m, heads = target
                 heading_row, body = rows[0], rows[heads:]
@@ -340,10 +344,11 @@ class ItemReader:
                 for t in block.tables:  # a decision keeps its tables as text
                     text += "\n\n" + "\n".join("\t".join(r) for r in ([t.columns] if t.columns else []) + t.rows)
                 if groups.get("date") and date is None:
-                    draft.notes.append((f"decisions[{len(item.decisions)}].date", Note(
-                        "low_confidence", (heading_row.no, rows[heads - 1].no),
+                    draft.notes.append(Flag.note(
+                        FlagKind.LOW_CONFIDENCE, (heading_row.no, rows[heads - 1].no),
                         f"The decision heading gives the date '{groups['date']}', which is no date the "
-                        "configured formats or Danish month names read.", excerpt=groups["date"])))
+                        "configured formats or Danish month names read.", excerpt=groups["date"],
+                        field=f"decisions[{len(item.decisions)}].date"))
                 item.decisions.append(Decision(text=_drop_dots(text.strip()), body=body_name, date=date,
                                                span=(heading_row.no, body[-1].no if body else heading_row.no),
                                                heading_line=heading_row.no))
