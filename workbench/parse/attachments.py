@@ -101,8 +101,8 @@ class AttachmentList:
                 prev.title, _ = self.hyph.join(prev.title or "", title)
                 prev.span = (prev.span[0], row.no)
                 self.notes.append(Flag.note(FlagKind.BROKEN_TABLE, (prev.span[0], row.no),
-                                            f"Line {row.no} holds no number of its own: '{title}' was read as the rest of "
-                                            f"attachment {prev.number}'s title.", excerpt=title,
+                                            f"Line {row.no} holds no number of its own: '{title}' was read as the "
+                                            f"rest of attachment {prev.number}'s title.", excerpt=title,
                                             field=str(len(self.items) - 1)))
                 return True
             return bool(self.items) and not title  # a cell of noise (an internal id) inside the table
@@ -229,8 +229,8 @@ class AttachmentList:
             att.access_implied = True
         if groups.get("access") and access is None:
             self.notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, (row.no, row.no),
-                                        f"'{groups['access']}' stands where the line's access should be, but is no access "
-                                        "marker of config.toml: the attachment's access was not read.",
+                                        f"'{groups['access']}' stands where the line's access should be, but is no "
+                                        "access marker of config.toml: the attachment's access was not read.",
                                         excerpt=row.text, field=f"{len(self.items) - 1}.access"))
 
     def _set_title(self, att: Attachment, title: str) -> bool:

@@ -17,6 +17,7 @@ from workbench.model import Decision, Flag, FlagKind, Meeting, Referat, SourceTe
 from workbench.names import Roster
 from workbench.parse.attachments import settle_access
 from workbench.parse.blocks import Renderer
+from workbench.parse.finding import ItemFinder
 from workbench.parse.front import FrontReader, read_toc, toc_entry
 from workbench.parse.items import ItemReader
 from workbench.parse.people import PersonReader
@@ -73,8 +74,9 @@ class DocumentParser:
         index_at = next((i for i in range(body_start, sig_at if sig_at is not None else n)
                          if self.vocab.region(rows[i], "attachment_index") and not toc_entry(rows[i])), None)
         body_end = min(x for x in (index_at, sig_at, n) if x is not None)
-        reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold(), self.people)
-        cands = reader.candidates(body_start, body_end, ref.toc)
+        finder = ItemFinder(rows, self.vocab, self.config, self._headings_bold())
+        reader = ItemReader(finder, self.renderer, self.hyph, self.people)
+        cands = finder.candidates(body_start, body_end, ref.toc)
         front_end = toc_at if toc_at is not None else (cands[0].index if cands else body_end)
         front = FrontReader(self.config, self.vocab, self.people)
         ref.meeting = front.read(rows[:front_end])
@@ -132,7 +134,8 @@ class DocumentParser:
                     self.notes.append(Flag.note(
                         FlagKind.INFERRED_VALUE, (line, line),
                         f"The decision heading names no {' and no '.join(t.split(' ')[1] for t in took)}: it was "
-                        f"given the meeting's ({' and '.join(took)}).", severity="info", field=f"items[{k}].decisions[{j}]"))
+                        f"given the meeting's ({' and '.join(took)}).", severity="info",
+                        field=f"items[{k}].decisions[{j}]"))
 
     def _preambles(self, drafts) -> None:
         """Text before an item's first heading. Where the document's items open with their
@@ -160,7 +163,8 @@ class DocumentParser:
                 self.notes.append(Flag.note(
                     FlagKind.BROKEN_TABLE, (first, last),
                     "Rows of a table stand between the item's heading and its first section heading: they were "
-                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70], field=f"items[{k}].tables"))
+                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70],
+                    field=f"items[{k}].tables"))
             short = draft.preamble[0].text.strip()
             if draft.item.access is None and len(short.split()) <= 4 and not re.search(r"[\d.,;:]", short):
                 self.notes.append(Flag.note(
