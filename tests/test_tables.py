@@ -74,7 +74,7 @@ def test_a_row_without_its_key_continues_the_row_above():
     ])
     assert [[c.splitlines()[0] for c in cells] for cells in first_cells(block)] == [["5. feb.", "12. feb."]]
     assert block.tables[0].rows[0][0] == "5. feb.\nBorgmester og Fællesforvaltningsdirektør"
-    assert any(n.kind == "broken_table" and n.field_suffix == ".rows[0]" for n in block.notes)
+    assert any(n.kind == "broken_table" and n.field == "rows[0]" for n in block.notes)
 
 
 def test_a_key_alone_in_the_first_column_is_a_row_and_text_after_the_table_is_not():

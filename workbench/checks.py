@@ -13,9 +13,9 @@ import re
 
 from rapidfuzz import fuzz
 
+from workbench.dates import parse_date
 from workbench.doubt import Doubt
-from workbench.model import Flag, Person, Referat
-from workbench.parse.blocks import Note
+from workbench.model import Flag, FlagKind, Person, Referat
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _DATE_PIECE = re.compile(r"(?<![\d-])-\d\d-\d{4}\b|\b\d{1,2}/\d{2}\s+-\d\d-\d{4}")
@@ -23,13 +23,13 @@ _DATE_PIECE = re.compile(r"(?<![\d-])-\d\d-\d{4}\b|\b\d{1,2}/\d{2}\s+-\d\d-\d{4}
 _LONE_DATE = re.compile(r"(?:^|\S\s{2,})(\d\d-\d\d-\d{4}|\d{1,2}/\d{1,2}\s*-\d\d-\d{4})\s*$")
 
 
-def flag_id(kind: str, field: str, excerpt: str) -> str:
+def flag_id(kind: FlagKind | str, field: str, excerpt: str) -> str:
     """Stable across re-parses: the same kind, field and excerpt give the same id."""
     digest = hashlib.sha1(f"{kind}\x1f{field}\x1f{' '.join(excerpt.split())}".encode()).hexdigest()
     return f"{kind}-{digest[:6]}"
 
 
-def make_flag(kind: str, severity: str, field: str, lines: tuple[int, int], message: str,
+def make_flag(kind: FlagKind, severity: str, field: str, lines: tuple[int, int], message: str,
               excerpt: str = "", suggestion: str | None = None) -> Flag:
     flag = Flag(kind=kind, severity=severity, field=field, lines=(min(lines), max(lines)), message=message,
                 excerpt=_short(_no_none(excerpt)), suggestion=suggestion)
@@ -48,7 +48,7 @@ def _short(text: str, width: int = 90) -> str:
 
 
 class Checker:
-    def __init__(self, ref: Referat, notes: list[tuple[str, Note]], roster=None, config=None):
+    def __init__(self, ref: Referat, notes: list[Flag], roster=None, config=None):
         self.ref = ref
         self.notes = notes
         self.roster = roster
@@ -59,8 +59,8 @@ class Checker:
         self.flags.append(make_flag(*args, **kw))
 
     def run(self) -> list[Flag]:
-        for path, n in self.notes:
-            self.add(n.kind, n.severity, path, n.lines, n.message, n.excerpt, n.suggestion)
+        for n in self.notes:  # what the parser noticed: finished here (lines in order, excerpt cut, id)
+            self.add(n.kind, n.severity, n.field, n.lines, n.message, n.excerpt, n.suggestion)
         self.furniture()
         self.inferred()
         self.item_confidence()
@@ -92,7 +92,7 @@ class Checker:
         src = self.ref.source
         for line in src.lines:
             if line.furniture and (src.format != "pdf" or not line.furniture_certain):
-                self.add("page_furniture", "info", "source", (line.no, line.no),
+                self.add(FlagKind.PAGE_FURNITURE, "info", "source", (line.no, line.no),
                          f"'{line.text.strip()}' was taken as page furniture ({line.furniture_reason}) and kept out of "
                          "every value.", excerpt=line.text)
 
@@ -105,7 +105,7 @@ class Checker:
             key = "date" if "date" in keys else keys[0]
             span = m.spans.get(key, (1, 1))
             said = " and ".join(f"{k} '{getattr(m, k)}'" for k in keys)
-            self.add("inferred_value", "warning", f"meeting.{key}", span,
+            self.add(FlagKind.INFERRED_VALUE, "warning", f"meeting.{key}", span,
                      f"The referat has no front page stating the meeting's {' and '.join(keys)}: {said} was inferred "
                      f"from {where}. Confirm it once.", excerpt=where, suggestion=str(getattr(m, key)))
 
@@ -115,7 +115,7 @@ class Checker:
         for k, item in enumerate(self.ref.items):
             line = item.heading_line or 1
             if "merged" in item.signals:
-                self.add("merged_line", "info", f"items[{k}].title", (line, line),
+                self.add(FlagKind.MERGED_LINE, "info", f"items[{k}].title", (line, line),
                          f"The item's title, its access marker and its first section heading share one line; they were "
                          f"split as title '{item.title}', access '{item.access}' and the first section.",
                          excerpt=self._line(line), suggestion=item.title)
@@ -124,7 +124,7 @@ class Checker:
                 names = {"marker": "no access marker or case number below it", "explicit": "no 'Punkt N:' form",
                          "heading": "not bold or larger", "continues": "its number does not continue the numbering",
                          "toc": "not in the Indholdsfortegnelse"}
-                self.add("low_confidence", "warning", f"items[{k}]", (line, line),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}]", (line, line),
                          f"'{self._line(line)}' was taken as an item heading on weak evidence "
                          f"(confidence {item.confidence:.2f}): {'; '.join(names[s] for s in missing)}.",
                          excerpt=self._line(line))
@@ -137,18 +137,18 @@ class Checker:
             line = item.heading_line or 1
             if item.number is None:
                 expected = (previous + 1) if previous is not None else self._toc_number(item.title) or 1
-                self.add("numbering_gap", "warning", f"items[{k}].number", (line, line),
+                self.add(FlagKind.NUMBERING_GAP, "warning", f"items[{k}].number", (line, line),
                          f"Item '{item.title}' has no number; the numbering says {expected}.",
                          excerpt=self._line(line), suggestion=str(expected))
                 previous = expected
                 continue
             if item.number in seen:
-                self.add("numbering_gap", "error", f"items[{k}].number", (line, line),
+                self.add(FlagKind.NUMBERING_GAP, "error", f"items[{k}].number", (line, line),
                          f"Item number {item.number} is used twice (also on line {seen[item.number]}).",
                          excerpt=self._line(line))
             elif previous is not None and item.number != previous + 1:
                 what = "goes backwards" if item.number <= previous else f"skips {previous + 1}–{item.number - 1}"
-                self.add("numbering_gap", "warning", f"items[{k}].number", (line, line),
+                self.add(FlagKind.NUMBERING_GAP, "warning", f"items[{k}].number", (line, line),
                          f"Item number {item.number} follows {previous}: the numbering {what}.",
                          excerpt=self._line(line), suggestion=str(previous + 1))
             seen[item.number] = line
@@ -167,7 +167,7 @@ class Checker:
             return
         span = (toc[0].span or (1, 1))[0], (toc[-1].span or (1, 1))[1]
         if len(toc) != len(items):
-            self.add("toc_mismatch", "error", "toc", span,
+            self.add(FlagKind.TOC_MISMATCH, "error", "toc", span,
                      f"The Indholdsfortegnelse lists {len(toc)} items; the referat has {len(items)}.",
                      excerpt=f"{len(toc)} ≠ {len(items)}")
         for k, entry in enumerate(toc):
@@ -176,13 +176,13 @@ class Checker:
                 item = items[k]
             where = entry.span or span
             if item is None:
-                self.add("toc_mismatch", "error", f"toc[{k}]", where,
+                self.add(FlagKind.TOC_MISMATCH, "error", f"toc[{k}]", where,
                          f"The Indholdsfortegnelse lists item {entry.number} '{entry.title}', which the referat does not have.",
                          excerpt=entry.title)
                 continue
             a, b = " ".join(entry.title.split()).casefold(), " ".join(item.title.split()).casefold()
             if fuzz.ratio(a, b) < 85 and not (b.startswith(a.rstrip(". ")[:-3]) and len(a) > 30):
-                self.add("toc_mismatch", "error", f"toc[{k}].title", where,
+                self.add(FlagKind.TOC_MISMATCH, "error", f"toc[{k}].title", where,
                          f"The Indholdsfortegnelse calls item {entry.number or k + 1} '{entry.title}', its heading says "
                          f"'{item.title}'.", excerpt=entry.title, suggestion=item.title)
 
@@ -200,14 +200,14 @@ class Checker:
                 marker_access = self.config.access_of(entries[0].item_marker) if self.config else None
                 if marker_access and item.access and marker_access != item.access:
                     at = entries[0].item_line or entries[0].span[0]
-                    self.add("attachment_mismatch", "error", f"items[{k}].access", (at, at),
+                    self.add(FlagKind.ATTACHMENT_MISMATCH, "error", f"items[{k}].access", (at, at),
                              f"Item {item.number} is '{item.access}' where it stands (line {item.access_line or line}), "
                              f"but the Bilagsoversigt calls it '{entries[0].item_marker}'. A closed item must not reach "
                              "the public index: decide which is right.",
                              excerpt=self._line(at), suggestion=marker_access)
             if len(entries) != len(item.attachments):
                 at = item.attachments[0].span if item.attachments else (line, line)
-                self.add("attachment_mismatch", "warning", f"items[{k}].attachments", at,
+                self.add(FlagKind.ATTACHMENT_MISMATCH, "warning", f"items[{k}].attachments", at,
                          f"Item {item.number} lists {len(item.attachments)} attachments; the Bilagsoversigt lists "
                          f"{len(entries)} for it.", excerpt=f"{len(item.attachments)} ≠ {len(entries)}")
                 continue
@@ -223,7 +223,7 @@ class Checker:
                                                             " ".join(entry.title.split()).casefold()) < 90:
                     diffs.append(f"title '{att.title}' ≠ '{entry.title}'")
                 if diffs:
-                    self.add("attachment_mismatch", "warning", f"items[{k}].attachments[{j}]", att.span or (line, line),
+                    self.add(FlagKind.ATTACHMENT_MISMATCH, "warning", f"items[{k}].attachments[{j}]", att.span or (line, line),
                              f"Attachment {att.number} of item {item.number} and the Bilagsoversigt disagree: "
                              + "; ".join(diffs) + f" (overview line {entry.span[0]}).",
                              excerpt=att.title or str(att.number), suggestion=entry.title)
@@ -235,7 +235,7 @@ class Checker:
             if numbers and numbers != list(range(1, len(numbers) + 1)):
                 at = next((a for i, a in enumerate(a for a in item.attachments if a.number is not None)
                            if a.number != i + 1), item.attachments[0])
-                self.add("low_confidence", "warning", f"items[{k}].attachments", at.span or (1, 1),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments", at.span or (1, 1),
                          f"Item {item.number}'s attachments are numbered {', '.join(map(str, numbers))}: numbering that "
                          "does not run 1, 2, 3 … suggests an attachment line read wrong, or one missing.",
                          excerpt=at.title or str(at.number))
@@ -250,7 +250,7 @@ class Checker:
                     continue
                 last = j == len(item.decisions) - 1
                 if dec.date > m.date or last:
-                    self.add("date_mismatch", "error" if dec.date > m.date or len(item.decisions) == 1 else "warning",
+                    self.add(FlagKind.DATE_MISMATCH, "error" if dec.date > m.date or len(item.decisions) == 1 else "warning",
                              f"items[{k}].decisions[{j}].date", dec.span or (1, 1),
                              f"The decision is dated {dec.date:%d-%m-%Y}, the meeting {m.date:%d-%m-%Y}.",
                              excerpt=f"{dec.date}", suggestion=f"{m.date}")
@@ -259,13 +259,12 @@ class Checker:
         if self.config is None:
             return
         from workbench.ingest.furniture import page_headers
-        from workbench.parse.textutil import parse_date
 
         for line, _, written in page_headers(self.ref.source, self.config):
             date = parse_date(written, self.config.date_formats)
             if date and date != m.date:
                 head = line.text.split("\t")[0].strip()
-                self.add("date_mismatch", "error", "meeting.date", (line.no, line.no),
+                self.add(FlagKind.DATE_MISMATCH, "error", "meeting.date", (line.no, line.no),
                          f"The page header says {date:%d-%m-%Y}; the front page says {m.date:%d-%m-%Y}.",
                          excerpt=head, suggestion=f"{date}")
                 return
@@ -274,7 +273,7 @@ class Checker:
         for k, item in enumerate(self.ref.items):
             if item.access == "closed" and any(s.text.strip() for s in item.sections.values()):
                 first = min(s.span[0] for s in item.sections.values())
-                self.add("low_confidence", "error", f"items[{k}].sections", (first, first),
+                self.add(FlagKind.LOW_CONFIDENCE, "error", f"items[{k}].sections", (first, first),
                          f"Item {item.number} is closed but has body text: a closed item's text must not reach a public "
                          "index. Check the access marker, or remove the text.", excerpt=item.title)
 
@@ -286,7 +285,7 @@ class Checker:
             for key in required:
                 if key not in item.sections:
                     line = item.heading_line or 1
-                    self.add("missing_section", "warning", f"items[{k}].sections.{key}", (line, line),
+                    self.add(FlagKind.MISSING_SECTION, "warning", f"items[{k}].sections.{key}", (line, line),
                              f"Item {item.number} '{item.title}' has no '{key}' section, which config.toml requires.",
                              excerpt=item.title)
 
@@ -302,7 +301,7 @@ class Checker:
                 first, last = hits[0].no, hits[-1].no
                 if last - first >= 30:
                     last = first
-                self.add("broken_table", "warning", f"items[{k}].sections.{key}", (first, last),
+                self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].sections.{key}", (first, last),
                          f"Dates stand on short loose lines here ('{hits[0].text.strip()}'"
                          + (f", … '{hits[-1].text.strip()}'" if len(hits) > 1 else "")
                          + "): this looks like a table whose columns fell apart in the extraction; "
@@ -331,23 +330,23 @@ class Checker:
         span = p.span or (1, 1)
         if match is not None and match.certain:
             if p.read_as and p.read_as != p.name:  # the roster's spelling replaced what the document wrote
-                self.add("name_unknown", "info", field, span,
+                self.add(FlagKind.NAME_UNKNOWN, "info", field, span,
                          f"The document writes '{p.read_as}', which the roster knows as '{p.name}': the roster's "
                          "name was used.", excerpt=p.read_as, suggestion=p.name)
             return
         if match is None or match.score < 75:
-            self.add("name_unknown", "warning", field, span,
+            self.add(FlagKind.NAME_UNKNOWN, "warning", field, span,
                      f"'{read}' is not in the roster, and nothing there comes close.", excerpt=read)
             return
         if p.read_as and p.name == match.person.name and match.partial:
             fits = bool(p.title) and any(p.title.casefold() == t.casefold() for t in match.person.titles)
-            self.add("name_unknown", "info" if fits else "warning", field, span,
+            self.add(FlagKind.NAME_UNKNOWN, "info" if fits else "warning", field, span,
                      f"The document writes '{read}', which the roster knows only in part: completed as "
                      f"'{match.person.name}' (score {match.score:.0f}"
                      + (f", and the title '{p.title}' agrees)." if fits else ")."),
                      excerpt=read, suggestion=match.person.name)
             return
-        self.add("name_unknown", "warning", field, span,
+        self.add(FlagKind.NAME_UNKNOWN, "warning", field, span,
                  f"'{read}' is not in the roster; the closest is '{match.person.name}' (score {match.score:.0f})"
                  + (", which holds only part of it." if match.partial else "."),
                  excerpt=read, suggestion=match.person.name)
@@ -364,13 +363,13 @@ class Checker:
         have = {key(p) for p in members}
         for j, p in enumerate(sigs):
             if key(p) not in have:
-                self.add("signature_mismatch", "warning", f"signatures[{j}]", p.span or (1, 1),
+                self.add(FlagKind.SIGNATURE_MISMATCH, "warning", f"signatures[{j}]", p.span or (1, 1),
                          f"'{_who(p)}' signs, but is not among the members.",
                          excerpt=f"{p.title} {p.name}")
         signed = {key(p) for p in sigs}
         for j, p in enumerate(members):
             if key(p) not in signed:
-                self.add("signature_mismatch", "warning", f"meeting.members[{j}]", p.span or (1, 1),
+                self.add(FlagKind.SIGNATURE_MISMATCH, "warning", f"meeting.members[{j}]", p.span or (1, 1),
                          f"Member '{_who(p)}' has no signature on the Underskriftsside.",
                          excerpt=f"{p.title} {p.name}")
 
@@ -383,5 +382,5 @@ def _who(p: Person) -> str:
     return " ".join(x for x in (p.title, "Vakant" if p.vacant else p.name) if x)
 
 
-def run_checks(ref: Referat, notes: list[tuple[str, Note]], roster=None, config=None) -> list[Flag]:
+def run_checks(ref: Referat, notes: list[Flag], roster=None, config=None) -> list[Flag]:
     return Checker(ref, notes, roster, config).run()

@@ -1,4 +1,4 @@
-"""The data the workbench passes along: source lines, the parsed record and its flags.
+"""The data the workbench passes along: source lines, the parsed record, its flags and the flag kinds.
 
 Plain dataclasses, no behaviour beyond small helpers. Every parsed value keeps the span of
 source lines (1-based, inclusive) it came from, so the review screen can show any field's
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 Span = tuple[int, int]
 
@@ -163,9 +164,62 @@ class IndexEntry:
     item_line: int | None = None  # the line of the item's title in the overview
 
 
+class FlagKind(StrEnum):
+    """The closed vocabulary of flag kinds (SCHEMA.md, "Flag kinds"). A member is the string the
+    record holds (`FlagKind.BROKEN_TABLE == "broken_table"`); it also carries the severity its flags
+    have unless a rule says otherwise (`.severity`) and what it is raised for (`.meaning`)."""
+
+    def __new__(cls, value: str, severity: str, meaning: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.severity = severity
+        member.meaning = meaning
+        return member
+
+    MERGED_LINE = ("merged_line", "info",
+                   "two things that belong apart share one line: a heading glued to text, a title glued to its "
+                   "document number, two table rows in one")
+    SPLIT_LINE = ("split_line", "warning",
+                  "one thing broken over lines or pages: a name, a title, a paragraph cut by a page break")
+    HYPHENATION = ("hyphenation", "info", "a line-end hyphen whose re-joining is uncertain")
+    BROKEN_TABLE = ("broken_table", "warning",
+                    "a row without its key cell, a cell that continues on a loose line, a cell cut off, columns "
+                    "that do not line up")
+    PAGE_FURNITURE = ("page_furniture", "info",
+                      "a page header, footer or page number that was found inside the text (and removed) with "
+                      "less than full certainty")
+    TOC_MISMATCH = ("toc_mismatch", "error", "Indholdsfortegnelse and the items disagree (count, number, title)")
+    NUMBERING_GAP = ("numbering_gap", "warning",
+                     "item numbers missing, repeated or out of order, or an item with no number")
+    UNKNOWN_HEADING = ("unknown_heading", "warning",
+                       "a line set apart like a heading that comes close to a known heading (a typo, an unknown "
+                       "variant) without matching it well enough to open a section")
+    MISSING_SECTION = ("missing_section", "warning", "an item lacks a section that its kind of item always has")
+    DATE_MISMATCH = ("date_mismatch", "error",
+                     "dates that should agree do not (meeting date, decision date, page header)")
+    NAME_UNKNOWN = ("name_unknown", "warning",
+                    "a person's name (members, absent, signatures, items.people) not in the roster, or matching it "
+                    "only in part; `suggestion` holds the best roster match")
+    ATTACHMENT_MISMATCH = ("attachment_mismatch", "warning",
+                           "an item's Bilag list and the Bilagsoversigt disagree (count, title, number, access)")
+    SIGNATURE_MISMATCH = ("signature_mismatch", "warning", "members and signatures disagree")
+    INFERRED_VALUE = ("inferred_value", "warning",
+                      "a value not stated where expected but inferred (a date from a page header)")
+    LOW_CONFIDENCE = ("low_confidence", "warning",
+                      "any other split or value the parser is unsure of; the message says why")
+
+
+_KINDS = {kind.value: kind for kind in FlagKind}
+SEVERITIES = ("error", "warning", "info")  # most serious first
+
+
 @dataclass
 class Flag:
-    kind: str
+    """A doubt about the record, for the reviewer. The parser makes them as it reads (`Flag.note`:
+    `field` the path inside the part it was reading, no id yet); the flag rules (checks.py) give each
+    its whole path and its id. A kind this version knows is held as its `FlagKind` member."""
+
+    kind: FlagKind | str
     severity: str  # "error" | "warning" | "info"
     field: str
     lines: Span
@@ -174,6 +228,17 @@ class Flag:
     suggestion: str | None = None
     resolution: str = "open"
     id: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, FlagKind) and self.kind in _KINDS:
+            self.kind = _KINDS[self.kind]
+
+    @classmethod
+    def note(cls, kind: FlagKind, lines: Span, message: str, *, excerpt: str = "", suggestion: str | None = None,
+             severity: str | None = None, field: str = "") -> Flag:
+        """What the parser noticed: a flag not yet finished (the reader above completes `field`), of
+        the kind's own severity unless given."""
+        return cls(kind, severity or kind.severity, field, lines, message, excerpt=excerpt, suggestion=suggestion)
 
 
 @dataclass

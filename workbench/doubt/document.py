@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.model import SourceLine
+from workbench.model import FlagKind, SourceLine
 from workbench.doubt.shapes import RUN, _NUMBERED_REF, _TOC_LINE, _cut, _norm
 
 
@@ -15,7 +15,7 @@ class DocumentRules:
         n = len(self.content)
         items = ref.items
         if not items and ((ref.source.pages or 1) > 1 or n > 40):
-            self.add("low_confidence", "error", "items", self._span_of(self.content[:1]),
+            self.add(FlagKind.LOW_CONFIDENCE, "error", "items", self._span_of(self.content[:1]),
                      f"No item was found in {n} lines of text: no line matched an item heading of config.toml "
                      "with enough evidence. Check the [patterns] item forms against this document.",
                      excerpt=self.content[0].text if self.content else "")
@@ -24,13 +24,13 @@ class DocumentRules:
                 it.span and it.span[0] <= ln.no <= it.span[1] for it in items))
             if inside < 0.3 * n:
                 first = items[0].heading_line or 1
-                self.add("low_confidence", "error", "items", (first, first),
+                self.add(FlagKind.LOW_CONFIDENCE, "error", "items", (first, first),
                          f"The {len(items)} items found cover only {inside} of {n} lines: most of the document "
                          "was read as no item. Items are probably missing.", excerpt=self._text(first))
         first = self.content[0].no if self.content else 1
         for key in ("date", "body"):
             if getattr(m, key) is None:
-                self.add("low_confidence", "error", f"meeting.{key}", (first, first),
+                self.add(FlagKind.LOW_CONFIDENCE, "error", f"meeting.{key}", (first, first),
                          f"The meeting's {key} was found neither on a front page, nor in a page header, nor in a "
                          "decision heading. Give it.", excerpt=f"meeting.{key}")
 
@@ -60,7 +60,7 @@ class DocumentRules:
         what = {"meeting": "the front page", "toc": "the Indholdsfortegnelse", "items": "the items",
                 "attachment_index": "the Bilagsoversigt", "signatures": "the Underskriftsside"}[field]
         quoted = run[0].text.strip()
-        self.add("low_confidence", "warning", field, (run[0].no, run[-1].no),
+        self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (run[0].no, run[-1].no),
                  f"{len(run)} line{'s' if len(run) > 1 else ''} near {what} ('{_cut(quoted)}'"
                  + (f" … '{_cut(run[-1].text.strip())}'" if len(run) > 1 else "")
                  + ") went into no value: no label, heading or pattern of config.toml matched. "
@@ -109,7 +109,7 @@ class DocumentRules:
             listed = [ln for ln in lines if _NUMBERED_REF.match(" ".join(ln.text.split()))
                       and not any(a.span and a.span[0] <= ln.no <= a.span[1] for a in last.attachments)]
             if len(listed) >= 2:
-                self.add("low_confidence", "warning", "attachment_index", (self._head_above(listed[0]), listed[0].no),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", "attachment_index", (self._head_above(listed[0]), listed[0].no),
                          f"No Bilagsoversigt was found, but the last item holds {len(listed)} numbered lines with "
                          f"document numbers ('{_cut(listed[0].text.strip(), 40)}'): an overview under a heading "
                          "config.toml does not know.", excerpt=listed[0].text)
@@ -119,7 +119,7 @@ class DocumentRules:
 
             named = [ln for ln in lines[-30:] if len(ln.text.split()) <= 6 and people_in(ln.text, self.roster)]
             if len(named) >= 2:
-                self.add("low_confidence", "warning", "signatures", (self._head_above(named[0]), named[-1].no),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", "signatures", (self._head_above(named[0]), named[-1].no),
                          f"No Underskriftsside was found, but the last item ends with {len(named)} short lines that "
                          f"name people ('{_cut(named[0].text.strip(), 40)}'): signatures under a heading "
                          "config.toml does not know?", excerpt=named[0].text)
@@ -130,12 +130,12 @@ class DocumentRules:
         """Flag the last item's section that a tail region not found was read into."""
         key = next((key for key, sec in item.sections.items() if sec.span[0] <= ln.no <= sec.span[1]), None)
         if key:
-            self.add("low_confidence", "warning", f"items[{k}].sections.{key}", (ln.no, ln.no),
+            self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", (ln.no, ln.no),
                      f"The section '{key}' runs on into {what} ('{_cut(ln.text.strip(), 40)}'): it probably "
                      "holds text that is not the item's.", excerpt=ln.text)
         for t, table in enumerate(item.tables):  # its lines read as a table of the item ("Kommunaldirektør | …")
             if table.span and table.span[1] >= ln.no:
-                self.add("low_confidence", "warning", f"items[{k}].tables[{t}]", table.span,
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].tables[{t}]", table.span,
                          f"The item's table at lines {table.span[0]}-{table.span[1]} lies in or after {what} "
                          f"('{_cut(ln.text.strip(), 40)}'), which the section runs on into: it is probably not "
                          "the item's.", excerpt=ln.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from workbench.model import SourceLine
+from workbench.model import FlagKind, SourceLine
 from workbench.doubt.shapes import _CASE_NUMBER, _CODE, _KLE_NUMBER, _cut, _norm
 
 
@@ -19,7 +19,7 @@ class ItemRules:
                 if getattr(it, key) or have < 0.5 * len(items) or len(items) < 2:
                     continue
                 line = it.heading_line or 1
-                self.add("low_confidence", "warning", f"items[{k}].{key}", (line, line),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{key}", (line, line),
                          f"Item {it.number if it.number is not None else k + 1} has no {key}, while {have} of "
                          f"{len(items)} items have one: its line may have a form config.toml does not know.",
                          excerpt=it.title)
@@ -41,12 +41,12 @@ class ItemRules:
             hits = hits + self._marker_inside(marker, ks)
             for k, ln in hits:
                 if items[k].access is None:
-                    self.add("low_confidence", "warning", f"items[{k}].access", (ln.no, ln.no),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].access", (ln.no, ln.no),
                              f"'{ln.text.strip()}' stands right below {len(ks)} item headings, and this item has no "
                              "access: is it an access marker config.toml does not know?", excerpt=ln.text)
         for j, e in enumerate(self.ref.attachment_index):
             if e.access is None and re.fullmatch(r"\(?\s*\w+\s+bilag\s*\)?", (e.title or "").strip(), re.IGNORECASE):
-                self.add("low_confidence", "warning", f"attachment_index[{j}].access", e.span or (1, 1),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"attachment_index[{j}].access", e.span or (1, 1),
                          f"'{e.title}' in the Bilagsoversigt names the attachment's access in words config.toml "
                          "does not know.", excerpt=e.title or "")
         for k, it in enumerate(items):
@@ -63,7 +63,7 @@ class ItemRules:
                     labelled = re.search(r"(?i)\bsag|journal|kle", text) is not None
                     if m and (have is None and (key == "journal" or labelled or _CODE.match(text))
                               or have is not None and have not in text and labelled and m.group(0) != have):
-                        self.add("low_confidence", "warning", f"items[{k}].{key}", (ln.no, ln.no),
+                        self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{key}", (ln.no, ln.no),
                                  f"'{_cut(text)}' below the item's heading holds '{m.group(0)}', shaped like a "
                                  f"{key} number, but the item's {key} is {have or 'missing'}: no pattern of "
                                  "config.toml read it.", excerpt=text)
@@ -120,7 +120,7 @@ class ItemRules:
                 continue
             for k in sorted(items):
                 ln = next(ln for kk, ln in hits if kk == k)
-                self.add("unknown_heading", "warning", f"items[{k}].sections", (ln.no, ln.no),
+                self.add(FlagKind.UNKNOWN_HEADING, "warning", f"items[{k}].sections", (ln.no, ln.no),
                          f"'{ln.text.strip()}' stands alone like a heading in {len(items)} items, but is no section "
                          "heading of config.toml: its text was added to the section above. Add the heading to "
                          "config.toml, or split the section.", excerpt=ln.text)

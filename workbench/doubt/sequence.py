@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from workbench.doubt.shapes import _cut
+from workbench.model import FlagKind
 
 # a line that is a date and nothing else: "29. januar 2025", "onsdag den 29.01.2025"
 _DATE_ONLY = re.compile(
@@ -34,7 +35,7 @@ class SequenceRules:
                 continue
             if prev is not None and item.number <= prev[1]:
                 line = item.heading_line or (item.span[0] if item.span else 1)
-                self.add("low_confidence", "warning", "items", (line, line),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", "items", (line, line),
                          f"Item {item.number} follows item {prev[1]}: items are numbered in order, so this heading "
                          f"('{_cut(self._text(line))}') or the one before it may not be an item heading, or one "
                          "may be missing.", excerpt=self._text(line))
@@ -49,7 +50,7 @@ class SequenceRules:
         first, last = listed[0][1], listed[-1][1]
         span = (first.heading_line or 1, last.heading_line or first.heading_line or 1)
         for field in ("toc", "items"):
-            self.add("low_confidence", "warning", field, span,
+            self.add(FlagKind.LOW_CONFIDENCE, "warning", field, span,
                      f"{len(listed)} item heading{'s end' if len(listed) > 1 else ' ends'} in dot leaders and a page "
                      f"number ('{_cut(first.title)}'): lines of an Indholdsfortegnelse under a heading config.toml "
                      "does not know, read as items?", excerpt=first.title)
@@ -68,11 +69,11 @@ class SequenceRules:
                     span = att.span or (1, 1)
                     why = (f"is numbered {att.number} after {last}" if restart else
                            "is set larger than the text, like a heading")
-                    self.add("low_confidence", "warning", f"items[{k}].attachments[{j}]", span,
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", span,
                              f"Attachment line '{_cut(att.title or '')}' {why}: it may not belong to the Bilag "
                              "list above it.", excerpt=att.title or "")
                     if heading or (line is not None and line.bold):
-                        self.add("low_confidence", "warning", "items", span,
+                        self.add(FlagKind.LOW_CONFIDENCE, "warning", "items", span,
                                  f"Line {span[0]} ('{_cut(self._text(span[0]))}') was read into a Bilag list, but "
                                  f"{why}: an item heading may have been missed here.", excerpt=self._text(span[0]))
                 if att.number is not None:
@@ -91,7 +92,7 @@ class SequenceRules:
                 first = next((ln for ln in self.lines[head: span[1]] if ln.text.strip() and not ln.furniture), None)
                 if first is None or not _DATE_ONLY.match(" ".join(first.text.split())):
                     continue
-                self.add("low_confidence", "warning", field, (first.no, first.no),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (first.no, first.no),
                          f"Line {first.no} ('{first.text.strip()}') is a date alone, read as the first line of the "
                          "text: it is probably the date of the heading above it, in a form no pattern of "
                          "config.toml joins to the heading. Check the date and the text.", excerpt=first.text.strip())
@@ -104,6 +105,6 @@ class SequenceRules:
                    for k, it in enumerate(self.ref.items)]
         for field, title, span in titled:
             if title and _SEPARATOR_FIRST.match(title):
-                self.add("low_confidence", "warning", field, span or (1, 1),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", field, span or (1, 1),
                          f"The title '{_cut(title)}' opens with '{title[0]}': a separator between the number and "
                          "the title that the form config.toml knows did not take out.", excerpt=title)

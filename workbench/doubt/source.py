@@ -3,7 +3,7 @@ font that could not be read, text with no Unicode map, a page with no text, a by
 from __future__ import annotations
 
 
-from workbench.model import ReadProblem
+from workbench.model import FlagKind, ReadProblem
 
 
 class SourceRules:
@@ -15,7 +15,7 @@ class SourceRules:
             what = problem.message[:1].upper() + problem.message[1:]
             advice = (" Compare the record with the source; the missing text must be typed in or the file "
                       "exported again." if problem.severity == "error" else " Check the record against the source there.")
-            self.add("low_confidence", problem.severity, self._problem_field(span), span,
+            self.add(FlagKind.LOW_CONFIDENCE, problem.severity, self._problem_field(span), span,
                      f"{what}.{advice}", excerpt=problem.message)
 
 

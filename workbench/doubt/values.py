@@ -6,7 +6,7 @@ import re
 import statistics
 from collections import defaultdict
 
-from workbench.model import SourceLine
+from workbench.model import FlagKind, SourceLine
 from workbench.doubt.shapes import _CASE_NUMBER, _DATE, _DECISION_LIKE, _KLE_NUMBER, _NUMBERED_REF, _NUMBER_FIRST, _REF_LIKE, _TIME, _attachment_row, _cut, _norm, _page_number, _shape
 
 
@@ -50,7 +50,7 @@ class ValueRules:
         if not text.endswith(":") or len(text.split()) > 3 or re.search(r"\d", text) or self._flagged(last.no) \
                 or any(last.no < a <= span[1] for a, _ in tables):
             return
-        self.add("low_confidence", "warning", f"items[{k}].sections.{key}", (last.no, last.no),
+        self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", (last.no, last.no),
                  f"The section '{key}' ends in '{text}', a heading with none of its text under it: a heading "
                  "config.toml does not know (of a Bilag list?), read into the section.", excerpt=text)
 
@@ -73,13 +73,13 @@ class ValueRules:
                 continue
             seen.add(kind)
             if not flagged:
-                self.add("low_confidence", "warning", field, (ln.no, ln.no),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (ln.no, ln.no),
                          f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this "
                          "value: check where it goes.", excerpt=text)
             elsewhere = {"decision": f"items[{k}].decisions", "attachment": f"items[{k}].attachments",
                          "item": "items"}.get(kind)
             if elsewhere and (kind == "item" or not field.startswith(elsewhere + "[")):  # an item is never inside one
-                self.add("low_confidence", "warning", elsewhere, (ln.no, ln.no),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", elsewhere, (ln.no, ln.no),
                          f"Line {ln.no} ('{_cut(text)}') {why}, but was read as text of {what}: a "
                          f"{'n' if kind == 'item' else ''}{kind} may be missing here.", excerpt=text)
 
@@ -131,7 +131,7 @@ class ValueRules:
             median = statistics.median(len(d.text) for _, _, d in decs)
             for k, j, d in decs:
                 if len(d.text) > max(2000, 6 * median):
-                    self.add("low_confidence", "warning", f"items[{k}].decisions[{j}].text", d.span or (1, 1),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].decisions[{j}].text", d.span or (1, 1),
                              f"This decision is {len(d.text)} characters, the document's median {median:.0f}: it "
                              "probably runs on into text that is not the decision.", excerpt=d.text[:60])
         by_key: dict[str, list] = defaultdict(list)
@@ -144,7 +144,7 @@ class ValueRules:
             median = statistics.median(len(s.text) for _, s in secs)
             for k, sec in secs:
                 if len(sec.text) > max(4000, 6 * median):
-                    self.add("low_confidence", "warning", f"items[{k}].sections.{key}", sec.span,
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", sec.span,
                              f"The section '{key}' is {len(sec.text)} characters, the document's median for it "
                              f"{median:.0f}: it probably runs on into text of another item or section.",
                              excerpt=sec.text[:60])
@@ -160,12 +160,12 @@ class ValueRules:
         for k, it in items:
             line = it.heading_line or 1
             if not it.decisions and with_dec >= 0.9 * len(items):
-                self.add("low_confidence", "warning", f"items[{k}].decisions", (line, line),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].decisions", (line, line),
                          f"Item {it.number if it.number is not None else k + 1} has no decision, while {with_dec} of "
                          f"{len(items)} open items have one: its decision heading may not have been recognised.",
                          excerpt=it.title)
             if not it.sections and with_sec >= 0.75 * len(items) and self._loose_lines(it) >= 8:
-                self.add("low_confidence", "warning", f"items[{k}].sections", (line, line),
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections", (line, line),
                          f"Item {it.number if it.number is not None else k + 1} has no section, while {with_sec} of "
                          f"{len(items)} open items have some: its section headings may not have been recognised.",
                          excerpt=it.title)
@@ -179,7 +179,7 @@ class ValueRules:
                 j = next(j for j, d in enumerate(it.decisions) if d.date and dates.count(d.date) > 1 and j)
                 dec = it.decisions[j]
                 for field in (f"items[{k}].decisions", "items"):
-                    self.add("low_confidence", "warning", field, dec.span or (1, 1),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", field, dec.span or (1, 1),
                              f"Item {it.number if it.number is not None else k + 1} has two decisions dated "
                              f"{dec.date:%d-%m-%Y}: an item taken up again has one per meeting, so the second is "
                              "probably another item's, whose heading was not recognised.", excerpt=dec.text[:60])
@@ -187,7 +187,7 @@ class ValueRules:
             if len(it.attachments) >= 2 and len(firsts) == 1 and all(a.access is None for a in it.attachments) \
                     and next(iter(firsts))[:1].isupper():
                 for j, a in enumerate(it.attachments):
-                    self.add("low_confidence", "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
                              f"Every attachment title of this item opens with '{next(iter(firsts))}': probably a "
                              "column (the access?) read into the title.", excerpt=a.title or "")
 
@@ -206,7 +206,7 @@ class ValueRules:
                                         ("journal", _KLE_NUMBER.search(head)), ("case", _CASE_NUMBER.search(head)))
                       if have and not getattr(it, f)]
             for f in fields:
-                self.add("low_confidence", "warning", f"items[{k}].{f}", (nxt.heading_line or it.span[1],) * 2,
+                self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{f}", (nxt.heading_line or it.span[1],) * 2,
                          f"Item {it.number} is its heading alone, and the line below it ('{_cut(head, 40)}') was "
                          f"read as an item without a number: its {f} probably went to that item.", excerpt=head)
 
@@ -230,7 +230,7 @@ class ValueRules:
                 name = p.read_as or p.name or ""
                 words = name.split()
                 if len(words) >= 5 or re.search(r"\t|,|;|/| og | \+ ", name):
-                    self.add("low_confidence", "warning", f"{field}[{j}].name", p.span or (1, 1),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"{field}[{j}].name", p.span or (1, 1),
                              f"'{name}' looks like more than one name in one person (two names side by side, or a "
                              "list): split it.", excerpt=name)
 
@@ -258,7 +258,7 @@ class ValueRules:
                 if not title and a.access != "closed":
                     missing.append("title")
                 if missing:
-                    self.add("low_confidence", "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
+                    self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
                              f"Attachment line '{_cut(title)}' was read without its {', '.join(missing)}: the line "
                              "has a form that config.toml's attachment patterns do not know. Check the line.",
                              excerpt=title or str(a.number))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.model import Attachment, IndexEntry, Item
-from workbench.parse.blocks import Note
+from workbench.model import Attachment, Flag, FlagKind, IndexEntry, Item
 from workbench.parse.rows import Row, wraps
 from workbench.parse.textutil import Hyphenation, debullet
 
@@ -34,7 +33,7 @@ class AttachmentList:
         self.ref_rx = _around(doc_number, r"^\(?\s*(?P<ref>", r")\s*\)?$")
         self.ref_tail = _around(doc_number, r"\s+\(?(?P<ref>", r")\)?\s*$")
         self.items: list[Attachment] = []
-        self.notes: list[Note] = []
+        self.notes: list[Flag] = []
         self.style: str | None = None  # "numbered" | "ref-first" | "plain" | "none"
         self.closed = False
         self.last_row: Row | None = None
@@ -101,10 +100,10 @@ class AttachmentList:
                 prev = self.items[-1]
                 prev.title, _ = self.hyph.join(prev.title or "", title)
                 prev.span = (prev.span[0], row.no)
-                self.notes.append(Note("broken_table", (prev.span[0], row.no),
-                                       f"Line {row.no} holds no number of its own: '{title}' was read as the rest of "
-                                       f"attachment {prev.number}'s title.", excerpt=title,
-                                       field_suffix=str(len(self.items) - 1)))
+                self.notes.append(Flag.note(FlagKind.BROKEN_TABLE, (prev.span[0], row.no),
+                                            f"Line {row.no} holds no number of its own: '{title}' was read as the "
+                                            f"rest of attachment {prev.number}'s title.", excerpt=title,
+                                            field=str(len(self.items) - 1)))
                 return True
             return bool(self.items) and not title  # a cell of noise (an internal id) inside the table
         self.style = self.style or "numbered"
@@ -229,10 +228,10 @@ class AttachmentList:
             att.access = "open"
             att.access_implied = True
         if groups.get("access") and access is None:
-            self.notes.append(Note("low_confidence", (row.no, row.no),
-                                   f"'{groups['access']}' stands where the line's access should be, but is no access "
-                                   "marker of config.toml: the attachment's access was not read.",
-                                   excerpt=row.text, field_suffix=f"{len(self.items) - 1}.access"))
+            self.notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, (row.no, row.no),
+                                        f"'{groups['access']}' stands where the line's access should be, but is no "
+                                        "access marker of config.toml: the attachment's access was not read.",
+                                        excerpt=row.text, field=f"{len(self.items) - 1}.access"))
 
     def _set_title(self, att: Attachment, title: str) -> bool:
         """Set the title, taking a document number or an access marker ("(Lukket bilag)") off its end.
@@ -254,13 +253,13 @@ class AttachmentList:
         return done
 
 
-def settle_access(items: list[Item], index: list[IndexEntry]) -> list[tuple[str, Note]]:
+def settle_access(items: list[Item], index: list[IndexEntry]) -> list[Flag]:
     """Notes on the attachments whose access was read as open because their line says none. Where the
     document marks other attachments closed in words, that is how it writes access, and the note is
     `info`; where nothing in it states an attachment's access, the reading is a guess: a warning."""
     stated = any(a.access == "closed" and not a.access_implied for it in items for a in it.attachments) \
         or any(e.access == "closed" for e in index)
-    notes: list[tuple[str, Note]] = []
+    notes: list[Flag] = []
     for k, item in enumerate(items):
         implied = [a for a in item.attachments if a.access_implied]
         if not implied:
@@ -273,11 +272,11 @@ def settle_access(items: list[Item], index: list[IndexEntry]) -> list[tuple[str,
         else:
             why = ("no attachment of the document states its access, and no marker on these lines says closed: "
                    "check that the agenda system marks closed attachments at all")
-        notes.append((f"items[{k}].attachments", Note(
-            "inferred_value", lines, f"Attachment{'s' if len(implied) > 1 else ''} {numbers} of item "
+        notes.append(Flag.note(
+            FlagKind.INFERRED_VALUE, lines, f"Attachment{'s' if len(implied) > 1 else ''} {numbers} of item "
             f"{item.number if item.number is not None else k + 1} read as open: {why}.",
             excerpt=implied[0].title or str(implied[0].number), suggestion="open",
-            severity="info" if stated else "warning")))
+            severity="info" if stated else "warning", field=f"items[{k}].attachments"))
     return notes
 
 

@@ -5,7 +5,8 @@ a blank line, bullets are written `- `. Rows with cells form tables; a table the
 as loose lines (a configured header such as `Tid Punkt`, rows keyed by a time or a date) is
 rebuilt row by row. In a PDF the columns decide: a line under a later cell continues that cell (across
 a page break too), a repeated header is no row, and where a configured key (a time, a date) opens
-the rows, a row without it continues the row above. What was uncertain is reported as notes.
+the rows, a row without it continues the row above. What was uncertain is reported as notes
+(unfinished flags: a table's with `field` its row, "rows[N]"; the text's with no field).
 """
 from __future__ import annotations
 
@@ -13,21 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.config import LooseTable
+from workbench.model import Flag, FlagKind
 from workbench.parse.rows import Row
 from workbench.parse.textutil import Hyphenation, debullet, is_bullet
-
-
-@dataclass
-class Note:
-    """Something a flag rule may want to raise: what, where, and the evidence."""
-
-    kind: str
-    lines: tuple[int, int]
-    message: str
-    excerpt: str = ""
-    suggestion: str | None = None
-    severity: str = "warning"
-    field_suffix: str = ""
 
 
 @dataclass
@@ -43,7 +32,7 @@ class TableDraft:
 class Block:
     text: str
     tables: list[TableDraft] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Flag] = field(default_factory=list)
 
 
 class Renderer:
@@ -53,7 +42,7 @@ class Renderer:
         self.loose = loose
 
     # -- text
-    def text(self, rows: list[Row], notes: list[Note] | None = None) -> str:
+    def text(self, rows: list[Row], notes: list[Flag] | None = None) -> str:
         paragraphs: list[list[str]] = []
         for row in rows:
             line = row.text
@@ -69,9 +58,9 @@ class Renderer:
                 if how == "guess" and notes is not None:
                     left = paragraphs[-1][-1].split()[-1]
                     right = line.split()[0]
-                    notes.append(Note("hyphenation", (row.no - 1 if row.no > 1 else row.no, row.no),
-                                      f"'{left}' / '{right}' was re-joined as '{left[:-1]}{right}': the document does not write the word elsewhere, and '{right}' could be a word of its own.",
-                                      excerpt=f"{left} {right}", suggestion=f"{left[:-1]}{right}", severity="info"))
+                    notes.append(Flag.note(FlagKind.HYPHENATION, (row.no - 1 if row.no > 1 else row.no, row.no),
+                                           f"'{left}' / '{right}' was re-joined as '{left[:-1]}{right}': the document does not write the word elsewhere, and '{right}' could be a word of its own.",
+                                           excerpt=f"{left} {right}", suggestion=f"{left[:-1]}{right}", severity="info"))
                 paragraphs[-1][-1] = joined
         return "\n\n".join("\n".join(p) for p in paragraphs).strip()
 
@@ -83,7 +72,7 @@ class Renderer:
     def block(self, rows: list[Row]) -> Block:
         text_rows: list[Row] = []
         tables: list[TableDraft] = []
-        notes: list[Note] = []
+        notes: list[Flag] = []
         i = 0
         while i < len(rows):
             row = rows[i]
@@ -188,7 +177,7 @@ class Renderer:
                 return True
         return False
 
-    def _cell_table(self, run: list[Row], notes: list[Note], key: re.Pattern | None = None,
+    def _cell_table(self, run: list[Row], notes: list[Flag], key: re.Pattern | None = None,
                     across: set[int] = frozenset()) -> TableDraft:
         header = run[0].cells or [run[0].text]
         has_header = len(run) > 1 and (not run[0].cells or _looks_like_header(header, run[1:], run[0].bold))
@@ -211,10 +200,10 @@ class Renderer:
                     continue
                 r.continues_cell = 0
                 if r.no in across and rows:
-                    notes.append(Note("broken_table", (spans[-1][0], r.no),
-                                      f"Line {r.no} runs from the first column across the next: its cells could not "
-                                      f"be told apart, and all of it went into the first cell of row '{_short(rows[-1][0].splitlines()[0])}'.",
-                                      excerpt=_short(r.text), field_suffix=f".rows[{len(rows) - 1}]"))
+                    notes.append(Flag.note(FlagKind.BROKEN_TABLE, (spans[-1][0], r.no),
+                                           f"Line {r.no} runs from the first column across the next: its cells could not "
+                                           f"be told apart, and all of it went into the first cell of row '{_short(rows[-1][0].splitlines()[0])}'.",
+                                           excerpt=_short(r.text), field=f"rows[{len(rows) - 1}]"))
             if r.continues_cell is not None and rows:  # a wrapped cell: its column says where it goes
                 k = min(r.continues_cell, width - 1)
                 if not rows[-1][k]:
@@ -232,12 +221,12 @@ class Renderer:
                     if cell:
                         prev[k] = f"{prev[k]}\n{cell}".strip()
                 spans[-1] = (spans[-1][0], r.no)
-                notes.append(Note("broken_table", spans[-1],
-                                  f"Line {r.no} does not start with a row key (as '{_short(prev[0].splitlines()[0])}' does): "
-                                  "it was read as the rest of the row above, not as a row of its own.",
-                                  excerpt=_short(" ".join(c for c in cells if c)),
-                                  severity="info" if named else "warning",  # the header names the key column, or a guess
-                                  field_suffix=f".rows[{len(rows) - 1}]"))
+                notes.append(Flag.note(FlagKind.BROKEN_TABLE, spans[-1],
+                                       f"Line {r.no} does not start with a row key (as '{_short(prev[0].splitlines()[0])}' does): "
+                                       "it was read as the rest of the row above, not as a row of its own.",
+                                       excerpt=_short(" ".join(c for c in cells if c)),
+                                       severity="info" if named else "warning",  # the header names the key column, or a guess
+                                       field=f"rows[{len(rows) - 1}]"))
                 continue
             if len(cells) > width:
                 cells = cells[: width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
@@ -255,10 +244,10 @@ class Renderer:
                 else:
                     message = (f"Line {r.no} has an empty first cell: it was read as the rest of the row above "
                                f"(key '{_short(prev[0])}'), not as a row of its own.")
-                notes.append(Note("broken_table", (spans[-1][0], r.no), message,
-                                  excerpt=_short(" ".join(c for c in cells if c)),
-                                  severity="info" if page_break else "warning",
-                                  field_suffix=f".rows[{len(rows) - 1}]"))
+                notes.append(Flag.note(FlagKind.BROKEN_TABLE, (spans[-1][0], r.no), message,
+                                       excerpt=_short(" ".join(c for c in cells if c)),
+                                       severity="info" if page_break else "warning",
+                                       field=f"rows[{len(rows) - 1}]"))
                 continue
             rows.append(cells)
             spans.append((r.no, r.no))
@@ -266,10 +255,10 @@ class Renderer:
             last = cells[-1]
             nxt = body[-1].no if k == len(rows) - 1 else spans[k + 1][0]
             if _cut_off(last) and span[1] < nxt:
-                notes.append(Note("broken_table", span,
-                                  f"The cell ends mid-sentence ('… {_tail(last)}') and the next line is blank or another row: "
-                                  "the rest of the cell is probably missing.",
-                                  excerpt=_short(" ".join(cells)), field_suffix=f".rows[{k}]"))
+                notes.append(Flag.note(FlagKind.BROKEN_TABLE, span,
+                                       f"The cell ends mid-sentence ('… {_tail(last)}') and the next line is blank or another row: "
+                                       "the rest of the cell is probably missing.",
+                                       excerpt=_short(" ".join(cells)), field=f"rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no))
 
     def _loose_header(self, row: Row) -> LooseTable | None:
@@ -291,7 +280,7 @@ class Renderer:
             end += 1
         return end
 
-    def _loose_table(self, run: list[Row], spec: LooseTable, notes: list[Note]) -> TableDraft:
+    def _loose_table(self, run: list[Row], spec: LooseTable, notes: list[Flag]) -> TableDraft:
         columns = list(spec.columns)
         rows: list[list[str]] = []
         spans: list[tuple[int, int]] = []
@@ -340,11 +329,11 @@ class Renderer:
                          for what, nos in doubtful.get(k, {}).items()]
                 why = ("; ".join(doubt) + ": check that each line belongs to this row") if doubt else \
                     "every line after the first is indented or wrapped, as a cell's lines are"
-                notes.append(Note("broken_table", span,
-                                  f"Row '{_short(rows[k][0])}' was rebuilt from {span[1] - span[0] + 1} loose lines "
-                                  f"(lines {span[0]}–{span[1]}); {why}.",
-                                  excerpt=_short(" ".join(rows[k])), severity="warning" if doubt else "info",
-                                  field_suffix=f".rows[{k}]"))
+                notes.append(Flag.note(FlagKind.BROKEN_TABLE, span,
+                                       f"Row '{_short(rows[k][0])}' was rebuilt from {span[1] - span[0] + 1} loose lines "
+                                       f"(lines {span[0]}–{span[1]}); {why}.",
+                                       excerpt=_short(" ".join(rows[k])), severity="warning" if doubt else "info",
+                                       field=f"rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no), loose=True)
 
 

@@ -2,8 +2,8 @@
 
 front page │ Indholdsfortegnelse │ items … │ Bilagsoversigt │ Underskriftsside
 
-The parser records what it noticed on the way as notes (`self.notes`: field path and Note);
-the flag rules (checks.py) turn them, and their own cross-checks, into flags.
+The parser records what it noticed on the way as notes (`self.notes`: flags with their field
+path, not yet finished); the flag rules (checks.py) finish them and add their own cross-checks.
 """
 from __future__ import annotations
 
@@ -11,17 +11,19 @@ import re
 import unicodedata
 
 from workbench.config import Config
+from workbench.dates import parse_date
 from workbench.ingest.furniture import page_headers
-from workbench.model import Decision, Meeting, Referat, SourceText
+from workbench.model import Decision, Flag, FlagKind, Meeting, Referat, SourceText
 from workbench.names import Roster
 from workbench.parse.attachments import settle_access
-from workbench.parse.blocks import Note, Renderer
+from workbench.parse.blocks import Renderer
+from workbench.parse.finding import ItemFinder
 from workbench.parse.front import FrontReader, read_toc, toc_entry
 from workbench.parse.items import ItemReader
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import build_rows, double_spaced
 from workbench.parse.tail import read_index, read_signatures
-from workbench.parse.textutil import Hyphenation, parse_date, rejoin_cell, vocabulary
+from workbench.parse.textutil import Hyphenation, rejoin_cell, vocabulary
 from workbench.parse.vocab import Vocabulary
 
 
@@ -41,7 +43,7 @@ class DocumentParser:
         spaced = source.format != "pdf" and double_spaced([ln.text for ln in source.lines])
         self.renderer = Renderer(self.hyph, source.format == "pdf", spaced, config.loose_tables)
         self.people = PersonReader(roster, config.front.get("vacant", ()))
-        self.notes: list[tuple[str, Note]] = []
+        self.notes: list[Flag] = []
 
     def _rejoin_cells(self) -> None:
         """PDF table rows (read cell by cell, each cell's lines joined by spaces): words broken at
@@ -72,8 +74,9 @@ class DocumentParser:
         index_at = next((i for i in range(body_start, sig_at if sig_at is not None else n)
                          if self.vocab.region(rows[i], "attachment_index") and not toc_entry(rows[i])), None)
         body_end = min(x for x in (index_at, sig_at, n) if x is not None)
-        reader = ItemReader(rows, self.vocab, self.renderer, self.hyph, self.config, self._headings_bold(), self.people)
-        cands = reader.candidates(body_start, body_end, ref.toc)
+        finder = ItemFinder(rows, self.vocab, self.config, self._headings_bold())
+        reader = ItemReader(finder, self.renderer, self.hyph, self.people)
+        cands = finder.candidates(body_start, body_end, ref.toc)
         front_end = toc_at if toc_at is not None else (cands[0].index if cands else body_end)
         front = FrontReader(self.config, self.vocab, self.people)
         ref.meeting = front.read(rows[:front_end])
@@ -89,8 +92,9 @@ class DocumentParser:
             draft = reader.read(cand, stop)
             drafts.append(draft)
             ref.items.append(draft.item)
-            for path, note in draft.notes:
-                self.notes.append((f"items[{k}].{path}", note))
+            for note in draft.notes:
+                note.field = f"items[{k}].{note.field}"
+                self.notes.append(note)
         self._preambles(drafts)
         for k, cand in enumerate(cands):
             stop = cands[k + 1].index if k + 1 < len(cands) else body_end
@@ -106,7 +110,7 @@ class DocumentParser:
         self.notes.extend(settle_access(ref.items, ref.attachment_index))
         if sig_at is not None:
             ref.signatures, notes = read_signatures(rows[sig_at + 1:], self.people)
-            self.notes.extend((f"signatures[{note.field_suffix}].name", note) for note in notes)
+            self.notes.extend(notes)
             read.add(rows[sig_at].no)
             for p in ref.signatures:
                 read.update(range(p.span[0], p.span[1] + 1) if p.span else ())
@@ -127,10 +131,11 @@ class DocumentParser:
                     dec.date, _ = m.date, took.append(f"the date {m.date:%d-%m-%Y}")
                 if took:
                     line = dec.heading_line or (dec.span[0] if dec.span else 1)
-                    self.notes.append((f"items[{k}].decisions[{j}]", Note(
-                        "inferred_value", (line, line),
+                    self.notes.append(Flag.note(
+                        FlagKind.INFERRED_VALUE, (line, line),
                         f"The decision heading names no {' and no '.join(t.split(' ')[1] for t in took)}: it was "
-                        f"given the meeting's ({' and '.join(took)}).", severity="info")))
+                        f"given the meeting's ({' and '.join(took)}).", severity="info",
+                        field=f"items[{k}].decisions[{j}]"))
 
     def _preambles(self, drafts) -> None:
         """Text before an item's first heading. Where the document's items open with their
@@ -148,29 +153,30 @@ class DocumentParser:
             if decision_first and not draft.item.decisions:
                 text = self.renderer.text(draft.preamble)
                 draft.item.decisions.append(Decision(text=text, span=(first, last)))
-                self.notes.append((f"items[{k}].decisions[0]", Note(
-                    "low_confidence", (first, last),
+                self.notes.append(Flag.note(
+                    FlagKind.LOW_CONFIDENCE, (first, last),
                     "This item has no decision heading; the text below its heading was read as its decision, "
                     "as the other items of this document open with theirs. Check it.",
-                    excerpt=draft.preamble[0].text[:70])))
+                    excerpt=draft.preamble[0].text[:70], field=f"items[{k}].decisions[0]"))
                 continue
             if any(r.cells for r in draft.preamble):
-                self.notes.append((f"items[{k}].tables", Note(
-                    "broken_table", (first, last),
+                self.notes.append(Flag.note(
+                    FlagKind.BROKEN_TABLE, (first, last),
                     "Rows of a table stand between the item's heading and its first section heading: they were "
-                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70])))
+                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70],
+                    field=f"items[{k}].tables"))
             short = draft.preamble[0].text.strip()
             if draft.item.access is None and len(short.split()) <= 4 and not re.search(r"[\d.,;:]", short):
-                self.notes.append((f"items[{k}].access", Note(
-                    "low_confidence", (first, first),
+                self.notes.append(Flag.note(
+                    FlagKind.LOW_CONFIDENCE, (first, first),
                     f"'{short}' stands alone right below the item's heading, where an access marker stands, "
                     "but is no access marker of config.toml: the item's access may be in a form it does not know.",
-                    excerpt=short)))
-            self.notes.append((f"items[{k}].sections", Note(
-                "low_confidence", (first, last),
+                    excerpt=short, field=f"items[{k}].access"))
+            self.notes.append(Flag.note(
+                FlagKind.LOW_CONFIDENCE, (first, last),
                 "Text between the item's heading and its first section heading belongs to no section: "
                 "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],
-                severity="info" if last - first < 3 else "warning")))
+                severity="info" if last - first < 3 else "warning", field=f"items[{k}].sections"))
 
     def _infer_meeting(self, meeting: Meeting, ref: Referat) -> None:
         """No front page: body and date from a page header, else from the first decision heading."""

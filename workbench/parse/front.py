@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
+from workbench.dates import parse_date, parse_time
 from workbench.model import Meeting, TocEntry
 from workbench.names import split_title
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
-from workbench.parse.textutil import parse_date, parse_time
 from workbench.parse.vocab import Vocabulary, norm
 
 _TOC_PAGE = re.compile(r"^(?P<title>.*?)(?:\s*\.{2,}\s*|\s+|\t)(?P<page>\d{1,4})\s*$")

@@ -5,9 +5,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from workbench.model import IndexEntry, Item, Person
+from workbench.model import Flag, FlagKind, IndexEntry, Item, Person
 from workbench.parse.attachments import AttachmentList
-from workbench.parse.blocks import Note
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
 from workbench.parse.textutil import Hyphenation
@@ -86,11 +85,11 @@ def _item_line(text: str, items: list[Item], config):
     return number, title, marker, known
 
 
-def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person], list[Note]]:
+def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person], list[Flag]]:
     """The people under the Underskriftsside: one a line or side by side in columns, each with
     its title on the same line, or on the line above or below its name."""
     out: list[Person] = []
-    notes: list[Note] = []
+    notes: list[Flag] = []
     half: dict[int, tuple[int, float | None]] = {}  # id(person) → (row index, column x): a title or a name alone
     for k, row in enumerate(rows):
         parts = [(p, x) for p, x in _with_x(row) if p.strip()]
@@ -104,10 +103,11 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
                 last.name = joined
                 people.complete(last)
                 last.span = (last.span[0], row.no)
-                notes.append(Note("split_line", last.span,
-                                  f"The name '{before}' / '{part.strip()}' was broken over two lines; joined as "
-                                  f"'{last.name}', which the roster knows.", excerpt=joined,
-                                  suggestion=last.name, severity="info", field_suffix=str(len(out) - 1)))
+                notes.append(Flag.note(FlagKind.SPLIT_LINE, last.span,
+                                       f"The name '{before}' / '{part.strip()}' was broken over two lines; joined as "
+                                       f"'{last.name}', which the roster knows.", excerpt=joined,
+                                       suggestion=last.name, severity="info",
+                                       field=f"signatures[{len(out) - 1}].name"))
                 continue
             person = people.person(part, row.span)
             if person is None:
@@ -126,9 +126,9 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
                 half[id(person)] = (k, x)
     for n, p in enumerate(out):
         if p.name is None and not p.vacant:
-            notes.append(Note("low_confidence", p.span or (0, 0),
-                              f"The signature '{p.title}' has no name: none stood beside, above or below it. Give it.",
-                              excerpt=p.title or "", field_suffix=str(n)))
+            notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, p.span or (0, 0),
+                                   f"The signature '{p.title}' has no name: none stood beside, above or below it. Give it.",
+                                   excerpt=p.title or "", field=f"signatures[{n}].name"))
     return out, notes
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 
 from workbench.checks import SEVERITY_ORDER, make_flag
-from workbench.model import Correction, Flag, Table
+from workbench.model import Correction, Flag, FlagKind, Table
 from workbench.review import repairs
 from workbench.review.paths import (Ctx, Obj, PathError, Slot, ValueProblem, format_path, related, resolve,
                                     span_of, try_parse, under)
@@ -91,7 +91,7 @@ class Replay:
         source, emptied, bad = repairs.apply(self._pristine, self.corrections)
         ref = analyse_source(source, self.config, self.roster)
         if emptied:
-            ref.flags = [f for f in ref.flags if not (f.kind == "page_furniture" and f.lines[0] in emptied)]
+            ref.flags = [f for f in ref.flags if not (f.kind == FlagKind.PAGE_FURNITURE and f.lines[0] in emptied)]
         ref.corrections = self.corrections
         self.source, self.record = source, ref
         self._auto: dict[str, str] = {}
@@ -172,7 +172,7 @@ class Replay:
         if not (c.field and _PERSON_NAME.match(c.field)):
             return
         for f in self.record.flags:  # a name typed before and changed since: its flag has done its work
-            if f.kind == "name_unknown" and f.field == c.field and f.resolution == "open" \
+            if f.kind == FlagKind.NAME_UNKNOWN and f.field == c.field and f.resolution == "open" \
                     and "typed in review" in f.message and f.excerpt != c.after:
                 f.resolution = "fixed"
         if not (isinstance(c.after, str) and c.after.strip()):
@@ -185,7 +185,7 @@ class Replay:
         except Exception:
             span = (1, 1)
         close = f"; the closest is '{match.person.name}'" if match is not None and match.score >= 75 else ""
-        flag = make_flag("name_unknown", "warning", c.field, span,
+        flag = make_flag(FlagKind.NAME_UNKNOWN, "warning", c.field, span,
                          f"'{c.after}' was typed in review and is not in the roster{close}. Accept it, or learn it "
                          "with r.", excerpt=c.after,
                          suggestion=match.person.name if match is not None and match.score >= 75 else None)
@@ -209,7 +209,7 @@ class Replay:
             what = f"{field} ({short(c.before)} → {short(c.after)})"
             message = (f"Your correction of {what}, made {when}, could not be re-applied: {reason}. "
                        "Check the field and correct it again if it still needs it.")
-        flag = make_flag("low_confidence", "warning", field, lines, message, excerpt=f"correction {i}: {what}")
+        flag = make_flag(FlagKind.LOW_CONFIDENCE, "warning", field, lines, message, excerpt=f"correction {i}: {what}")
         if self.flag(flag.id) is None:
             self.record.flags.append(flag)
 
@@ -390,7 +390,7 @@ class Replay:
         for f in self.record.flags:
             if f.id in self._detached:
                 continue
-            fixes = (f.field == field and after is not None) if f.kind == "missing_section" else \
+            fixes = (f.field == field and after is not None) if f.kind == FlagKind.MISSING_SECTION else \
                 (f.suggestion is not None and _norm(f.suggestion) in values)
             if self._auto.get(f.id) == field:
                 if not fixes:

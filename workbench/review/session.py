@@ -33,7 +33,7 @@ from workbench.checks import SEVERITY_ORDER
 from workbench.config import Config, slug
 from workbench.errors import UserError
 from workbench.ingest import Progress, load_source
-from workbench.model import Correction, Flag, Referat, SourceText, Table
+from workbench.model import Correction, Flag, FlagKind, Referat, SourceText, Table
 from workbench.names import Roster
 from workbench.ownfiles import read_own
 from workbench.record import dumps, to_dict, write_atomic
@@ -337,7 +337,7 @@ class ReviewSession(Replay):
         self._editable()
         learned = {k: v for k, v in learned.items() if v not in (None, "")}
         flag = self.flag(flag_id)
-        if flag is None or flag.kind != "name_unknown":
+        if flag is None or flag.kind != FlagKind.NAME_UNKNOWN:
             raise ReviewError(f"there is no name_unknown flag '{flag_id}'")
         try:
             roster = learn(Path(roster_path), learned)

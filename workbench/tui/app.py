@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from workbench import outline
 from workbench.errors import UserError, one_line
+from workbench.model import FlagKind
 from workbench.tui.guard import GuardMixin
 from workbench.tui.commands import ReviewCommands
 from workbench.tui.screens.form import ChoiceScreen, FormScreen
@@ -586,7 +587,7 @@ class WorkbenchApp(GuardMixin, App):
         """r on a name_unknown flag: learn the name, as another name of a roster person (ranked, her
         choice) or as a new person with a title. Nothing is bound without asking; ctrl+z takes it back."""
         flag = self._selected_flag()
-        if flag is None or flag.kind != "name_unknown" or self.session is None:
+        if flag is None or flag.kind != FlagKind.NAME_UNKNOWN or self.session is None:
             self.notify("r works on a name_unknown flag.", timeout=3)
             return
         if self._refuse_read_only():
