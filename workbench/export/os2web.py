@@ -10,8 +10,9 @@
           <Bilagsliste><Bilag BilagID Navn MaaPubliceres/>…</Bilagsliste>
 
 Dates are Danish ("29. januar 2025", times "09:00"), as the plugin's date conversion reads them.
-Beside the manifest: `dagsorden.html` (the plugin's "Samlet dokument") and, not in a public export,
-the source PDF when it is found with the record's sha256.
+Beside the manifest: `dagsorden.html` (the plugin's "Samlet dokument", which it publishes as it is:
+so always without closed items' content) and, not in a public export, the source PDF when it is
+found with the record's sha256.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from workbench.config import slug
 from workbench.export.common import (GENERATOR, ExportError, Planned, Record, attachment_title, decision_heading,
-                                     is_closed, prepared)
+                                     is_closed, prepared, public)
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december")
@@ -184,7 +185,7 @@ def manifest(data: dict) -> bytes:
 
 
 def document(data: dict) -> bytes:
-    """dagsorden.html: the whole referat (as exported) as one page."""
+    """dagsorden.html: the whole referat as one page (given the public variant: see plan)."""
     e = lambda s: html.escape(_x(s))  # noqa: E731
     m = data.get("meeting", {})
     title = " ".join(x for x in (m.get("body", ""), m.get("kind", ""),
@@ -247,7 +248,8 @@ def plan(records: list[Record], out: Path, public_only: bool, sources: list[Path
             raise ExportError(f"{folder}: is not a folder; nothing was exported (move it away)")
         stem = folder_name(rec)
         planned.append(Planned(folder / f"{stem}.xml", manifest(data), _starts(XML_HEAD), via=folder / f".{stem}.part"))
-        planned.append(Planned(folder / "dagsorden.html", document(data), _starts(HTML_HEAD)))
+        # the importer publishes dagsorden.html as it is, whatever the items' Åbent: always the public text
+        planned.append(Planned(folder / "dagsorden.html", document(public(rec.data)), _starts(HTML_HEAD)))
         if not public_only:  # the PDF holds the closed items' text: never in a public export
             found = find_source(rec, [*(sources or []), rec.path.parent], limit)
             if found:
