@@ -4,6 +4,7 @@
     workbench text FILE                  the numbered source lines
     workbench check FILE                 the flags, one per line; exit 1 if any is an error
     workbench review FILE                the review workbench (no argument at all: the bundled sample)
+    workbench export [DIR] --format F    the verified records as json, jsonl, csv or os2web (workbench/export/)
 
 Every error a user can cause prints one line to standard error and exits 2.
 """
@@ -51,7 +52,32 @@ def _parser() -> argparse.ArgumentParser:
     p = add("check", "print the flags of FILE; exit 1 if any is an error")
     p.add_argument("--format", choices=("auto", "table", "tsv", "toml"), default="auto",
                    help="a table on a terminal, tab-separated lines when piped, or TOML")
+    _export_parser(sub)
     return ap
+
+
+def _export_parser(sub) -> None:
+    p = sub.add_parser("export", help="export the verified records of DIR as json, jsonl, csv or os2web",
+                       description="export the verified records of DIR as json, jsonl, csv or os2web")
+    p.add_argument("dir", metavar="DIR", nargs="?", help="the records folder (default: [output] dir of the config)")
+    p.add_argument("--format", required=True, choices=("json", "jsonl", "csv", "os2web"))
+    p.add_argument("-o", "--output", metavar="OUT", help="the file (jsonl, csv) or folder (json, os2web) to write "
+                   "(default: DIR/exports/…)")
+    p.add_argument("--public", action="store_true", help="leave out the content of closed items, flags and corrections")
+    p.add_argument("--all", action="store_true", help="export drafts too (marked as drafts)")
+    p.add_argument("--sources", metavar="DIR", help="where the source PDFs are (os2web keeps a copy; default: DIR)")
+    p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
+
+
+def _export(args, config) -> int:
+    from workbench.export import export
+
+    done = export(Path(args.dir) if args.dir else config.output_dir, args.format,
+                  Path(args.output) if args.output else None, args.public, args.all,
+                  [Path(args.sources)] if args.sources else None, config.max_bytes)
+    with _output() as out:
+        out.write(f"exported {done.records} record(s), {done.items} item(s): {done.out}\n")
+    return 0
 
 
 def _stop(signum, frame) -> None:
@@ -132,6 +158,8 @@ def _run(args) -> int:
     from workbench.config import load_config
 
     config = load_config(args.config)
+    if args.command == "export":
+        return _export(args, config)
     if args.command == "text":
         from workbench.ingest import load_source
 
