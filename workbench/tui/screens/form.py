@@ -11,23 +11,21 @@ from typing import Callable
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.tui.actions import bindings
+from workbench.tui import text as T
 from workbench.visible import visible
 
 
 class FormScreen(ModalScreen[dict | None]):
     """Fields (key, label, value); `apply(values)` makes the change and returns why it could not, or None."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Accept", id="form.accept", show=False),
-    ]
-    HELP = "Type each field; tab moves to the next, enter on the last (or ctrl+s) accepts, escape cancels."
+    BINDINGS = bindings("form")
+    HELP = T.FORM_HELP
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], apply: Callable[[dict], str | None]) -> None:
         super().__init__()
@@ -78,7 +76,7 @@ class FormScreen(ModalScreen[dict | None]):
 class ChoiceScreen(ModalScreen[str | None]):
     """Pick one of (id, label) with the arrows and enter; None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+    BINDINGS = bindings("choice")
 
     def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
