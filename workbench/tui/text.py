@@ -4,7 +4,7 @@ A later pass wraps these in gettext (workbench.i18n's `_()`): each is a whole se
 template with named fields (`str.format`), never pieced together from parts, so a translation
 can reorder it. Rich markup stays in the code that draws, except where a template marks a word.
 The words of actions (footer, help) are in tui/actions.py; a value's own words (Møde, Bilag)
-come from the outline.
+come from the outline; the editor's value rules (screens/editor.py) keep theirs for now.
 """
 from __future__ import annotations
 
@@ -106,6 +106,17 @@ NUMBER_NOT_WHOLE = "the number must be a whole number, not '{number}'"
 ACCESS_WORDS = "access is åben or lukket, not '{access}'"
 NEW_ATTACHMENT = "New attachment"
 ATTACHMENT_OF = "Attachment {field}"
+
+# -- dialogs
+UNSAVED_CHANGES = "There are unsaved changes."
+SAFE_EITHER_WAY = "They are safe in the journal either way; 'Discard' leaves the saved record as it was."
+BUTTON_KEEP = "Keep editing (k)"
+BUTTON_DISCARD = "Discard (d)"
+BUTTON_SAVE = "Save (s)"
+BUTTON_NO = "No (n)"
+BUTTON_YES_DELETE = "Yes, delete (y)"
+FORM_KEYS = "tab: next field · enter on the last / ctrl+s: accept · escape: cancel"
+CHOICE_KEYS = "↑↓: choose · enter: take · escape: cancel"
 
 # -- raw pane repairs
 SPLIT_WHERE = "Put the cursor inside the line (left/right) where it should be split."

@@ -6,6 +6,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown
 
+from workbench.tui import text as T
 from workbench.tui.actions import bindings
 
 
@@ -16,12 +17,12 @@ class QuitScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("There are unsaved changes.", id="dialog-title")
-            yield Label("[dim]They are safe in the journal either way; 'Discard' leaves the saved record as it was.[/dim]")
+            yield Label(T.UNSAVED_CHANGES, id="dialog-title")
+            yield Label(f"[dim]{T.SAFE_EITHER_WAY}[/dim]")
             with Horizontal(id="dialog-buttons"):
-                yield Button("Keep editing (k)", id="keep", variant="primary")
-                yield Button("Discard (d)", id="discard", variant="error")
-                yield Button("Save (s)", id="save", variant="success")
+                yield Button(T.BUTTON_KEEP, id="keep", variant="primary")
+                yield Button(T.BUTTON_DISCARD, id="discard", variant="error")
+                yield Button(T.BUTTON_SAVE, id="save", variant="success")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -46,8 +47,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Label(self.question, id="dialog-title")
             with Horizontal(id="dialog-buttons"):
-                yield Button("No (n)", id="no", variant="primary")
-                yield Button("Yes, delete (y)", id="yes", variant="error")
+                yield Button(T.BUTTON_NO, id="no", variant="primary")
+                yield Button(T.BUTTON_YES_DELETE, id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -40,7 +40,7 @@ class FormScreen(ModalScreen[dict | None]):
                 yield Label(escape(visible(label)))
                 yield Input(value, id=f"form-{i}", select_on_focus=False)
             yield Label("", id="editor-error")
-            yield Label("[dim]tab: next field · enter on the last / ctrl+s: accept · escape: cancel[/dim]")
+            yield Label(f"[dim]{T.FORM_KEYS}[/dim]")
 
     def on_mount(self) -> None:
         inputs = list(self.query(Input))
@@ -87,7 +87,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(id="editor"):
             yield Label(f"[b]{escape(visible(self.title_text))}[/b]", id="editor-title")
             yield OptionList(*[Option(escape(visible(label)), id=key) for key, label in self.choices], id="choices")
-            yield Label("[dim]↑↓: choose · enter: take · escape: cancel[/dim]")
+            yield Label(f"[dim]{T.CHOICE_KEYS}[/dim]")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
