@@ -116,7 +116,7 @@ async def test_n_visits_what_the_count_counts_and_finds_a_flag_on_line_1(tmp_pat
 
 def test_history_shows_values_as_typed_and_evidence_never_none():
     from workbench.checks import flag_id, make_flag
-    from workbench.tui.app import _as_typed
+    from workbench.tui.present import as_typed as _as_typed
 
     assert _as_typed("Sal 2") == "Sal 2" and _as_typed(None) == "—"
     assert _as_typed([["9.00", "Åbning"], ["9.30", "Pause"]]) == "9.00 | Åbning / 9.30 | Pause"

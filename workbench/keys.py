@@ -1,7 +1,7 @@
-"""The review screen's key bindings as data (ids, default keys, where each is active) and the check of a `[keys]` remap.
+"""The review screen's binding ids and default keys (from tui/actions.py's table) and the check of a `[keys]` remap.
 
 No Textual here: config.py checks a remap with these tables when it loads, and
-tests/test_config.py holds them to the app's own `Binding`s and to `textual.keys`, so they
+tests/test_config.py holds them to the screens' own `Binding`s and to `textual.keys`, so they
 cannot drift apart. A remap is refused (one line) when it names an id the screen does not
 have, a key Textual does not know, or gives two actions of one place the same key. Every id
 keeps at least one key, and no pane may take the quit key: no place is left without a way out.
@@ -12,32 +12,13 @@ import string
 import unicodedata
 
 from workbench.errors import ConfigError
+from workbench.tui.actions import defaults
 
-# scope -> binding id -> default keys. "main" is the app's own bindings (active everywhere on the
-# review screen); "tree" and "raw" are its panes (active over "main" while focused); the rest are
-# the dialogs, each a screen of its own.
-BINDINGS: dict[str, dict[str, str]] = {
-    "main": {
-        "pane.next": "tab", "pane.previous": "shift+tab", "flag.next": "n", "flag.previous": "N",
-        "field.edit": "e", "flag.accept": "a", "field.verified": "space", "name.learn": "r",
-        "structure.add": "plus", "structure.delete": "x,delete", "structure.move": "m", "undo": "ctrl+z",
-        "redo": "ctrl+y", "save": "ctrl+s", "record.verify": "V", "search": "slash",
-        "help": "question_mark,f1", "quit": "q", "load.cancel": "escape",
-    },
-    "tree": {"tree.down": "j", "tree.up": "k", "tree.verified": "space"},
-    "raw": {
-        "raw.up": "up,k", "raw.down": "down,j", "raw.pageup": "pageup", "raw.pagedown": "pagedown",
-        "raw.left": "left,h", "raw.right": "right,l", "raw.home": "home", "raw.end": "end",
-        "raw.join": "J", "raw.split": "S", "raw.furniture": "H",
-    },
-    "form": {"form.cancel": "escape", "form.accept": "ctrl+s"},
-    "choice": {"choice.cancel": "escape"},
-    "editor": {"editor.cancel": "escape", "editor.accept": "ctrl+s", "editor.next": "down", "editor.prev": "up"},
-    "quit": {"quit.keep": "escape,k", "quit.discard": "d", "quit.save": "s"},
-    "confirm": {"confirm.yes": "y,j", "confirm.no": "escape,n"},
-    "prompt": {"prompt.cancel": "escape"},
-    "help": {"help.close": "escape,q,question_mark,f1"},
-}
+# scope -> binding id -> default keys, read from the one table of actions (workbench/tui/actions.py,
+# plain data: importing it imports no Textual). "main" is the review screen's own bindings (active
+# everywhere on it); "tree" and "raw" are its panes (active over "main" while focused); the rest
+# are the dialogs, each a screen of its own.
+BINDINGS: dict[str, dict[str, str]] = defaults()
 PANES = ("tree", "raw")          # scopes active over "main"
 TYPING = ("form", "editor", "prompt")  # scopes where a plain printable key is typed into a field
 SAME_ACTION = {frozenset({"tree.verified", "field.verified"})}  # one action, bound in two places
@@ -103,7 +84,7 @@ def check_keymap(label: str, keymap: dict) -> dict[str, str]:
         scope = scope_of(binding_id)
         if scope is None:
             raise ConfigError(f"{label}: '{where}': the review screen has no binding '{binding_id}' "
-                              "(the ids are in README.md and workbench/keys.py)")
+                              "(the ids are in README.md and workbench/tui/actions.py)")
         if not isinstance(value, str):
             from workbench.settings import kind_of
 

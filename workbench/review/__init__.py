@@ -9,7 +9,8 @@ Domain code only (no Textual): the TUI is a thin layer over `ReviewSession`.
     journal.py   the append-only, fsynced journal of corrections not yet saved
     store.py     finding and checking saved records, output names, the lock
 """
+from workbench.model import FlagKind
 from workbench.review.paths import PathError, format_path, parse_path
 from workbench.review.session import ReviewError, ReviewSession
 
-__all__ = ["ReviewSession", "ReviewError", "PathError", "parse_path", "format_path"]
+__all__ = ["FlagKind", "ReviewSession", "ReviewError", "PathError", "parse_path", "format_path"]

@@ -5,22 +5,25 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbench.tui import text as T
+
 
 class ReviewCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
-        app = self.app
+        review = self.app.review  # the review screen, whichever screen the palette opened on
         out: list[tuple[str, str, object]] = [
-            ("Save", "write the record (ctrl+s)", app.action_save),
-            ("Verify", "mark the record verified and save (V)", app.action_verify),
-            ("Next flag", "go to the next open flag (n)", app.action_next_flag),
-            ("Next file in the folder", "open the next referat beside this one", app.action_next_file),
-            ("Help", "keys of the focused pane (?)", app.action_help),
+            (*T.CMD_SAVE, review.action_save),
+            (*T.CMD_VERIFY, review.action_verify),
+            (*T.CMD_NEXT_FLAG, review.action_next_flag),
+            (*T.CMD_NEXT_FILE, review.action_next_file),
+            (*T.CMD_HELP, review.action_help),
         ]
-        session = getattr(app, "session", None)
+        session = review.session
         if session is not None:
             for k, item in enumerate(session.record.items):
-                label = f"Go to item {item.number}" if item.number is not None else f"Go to item '{item.title[:30]}'"
-                out.append((label, item.title, partial(app.goto_field, f"items[{k}]")))
+                label = (T.CMD_GOTO.format(number=item.number) if item.number is not None
+                         else T.CMD_GOTO_UNNUMBERED.format(title=item.title[:30]))
+                out.append((label, item.title, partial(review.goto_field, f"items[{k}]")))
         return out
 
     async def discover(self) -> Hits:

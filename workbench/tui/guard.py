@@ -62,9 +62,12 @@ class GuardMixin:
             self.stop_code = code
         self.stop_now()
 
+    def cancel_loading(self) -> None:
+        """Stop the reading of a file being opened (the app says how)."""
+
     def stop_now(self) -> None:
         """Let go of the session (its lock; the journal stays) and exit."""
-        self._cancel_load = True  # a long PDF being read stops at its next page
+        self.cancel_loading()  # a long PDF being read stops at once
         session = getattr(self, "session", None)
         if session is not None:
             try:

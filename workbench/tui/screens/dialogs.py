@@ -2,29 +2,27 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown
+
+from workbench.tui import text as T
+from workbench.tui.actions import bindings
 
 
 class QuitScreen(ModalScreen[str]):
     """Keep editing / Discard / Save: returns "keep", "discard" or "save"."""
 
-    BINDINGS = [
-        Binding("escape,k", "choose('keep')", "Keep editing", id="quit.keep"),
-        Binding("d", "choose('discard')", "Discard", id="quit.discard"),
-        Binding("s", "choose('save')", "Save", id="quit.save"),
-    ]
+    BINDINGS = bindings("quit")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("There are unsaved changes.", id="dialog-title")
-            yield Label("[dim]They are safe in the journal either way; 'Discard' leaves the saved record as it was.[/dim]")
+            yield Label(T.UNSAVED_CHANGES, id="dialog-title")
+            yield Label(f"[dim]{T.SAFE_EITHER_WAY}[/dim]")
             with Horizontal(id="dialog-buttons"):
-                yield Button("Keep editing (k)", id="keep", variant="primary")
-                yield Button("Discard (d)", id="discard", variant="error")
-                yield Button("Save (s)", id="save", variant="success")
+                yield Button(T.BUTTON_KEEP, id="keep", variant="primary")
+                yield Button(T.BUTTON_DISCARD, id="discard", variant="error")
+                yield Button(T.BUTTON_SAVE, id="save", variant="success")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -39,10 +37,7 @@ class QuitScreen(ModalScreen[str]):
 class ConfirmScreen(ModalScreen[bool]):
     """Yes / no to one change that is named in the question (a deletion); True for yes."""
 
-    BINDINGS = [
-        Binding("y,j", "choose(True)", "Yes", id="confirm.yes"),
-        Binding("escape,n", "choose(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -52,8 +47,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Label(self.question, id="dialog-title")
             with Horizontal(id="dialog-buttons"):
-                yield Button("No (n)", id="no", variant="primary")
-                yield Button("Yes, delete (y)", id="yes", variant="error")
+                yield Button(T.BUTTON_NO, id="no", variant="primary")
+                yield Button(T.BUTTON_YES_DELETE, id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -68,7 +63,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class PromptScreen(ModalScreen[str | None]):
     """Asks for one line (a reviewer's name, a reason, a search); None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+    BINDINGS = bindings("prompt")
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -98,7 +93,7 @@ class PromptScreen(ModalScreen[str | None]):
 class HelpScreen(ModalScreen[None]):
     """Help for the focused pane: what it shows and its keys, then the keys that work everywhere."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
+    BINDINGS = bindings("help")
 
     def __init__(self, text: str) -> None:
         super().__init__()

@@ -6,13 +6,13 @@ import datetime as dt
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.validation import Function
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from workbench.tui.actions import bindings
 from workbench.visible import visible
 
 VALIDATORS = {
@@ -44,12 +44,7 @@ def _time(text: str):
 class EditScreen(ModalScreen[str | None]):
     """Returns the new value as text, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
-        Binding("ctrl+s", "accept", "Accept", id="editor.accept", show=False),
-        Binding("down", "suggestion(1)", "Next name", id="editor.next", show=False),
-        Binding("up", "suggestion(-1)", "Previous name", id="editor.prev", show=False),
-    ]
+    BINDINGS = bindings("editor")
     HELP = "Type the value. Enter accepts (in a long text: ctrl+s), escape cancels. For a person, up/down pick a roster name."
 
     def __init__(self, field: str, value: str, kind: str = "text", roster=None, title: str | None = None) -> None:

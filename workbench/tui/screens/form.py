@@ -11,23 +11,21 @@ from typing import Callable
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.tui.actions import bindings
+from workbench.tui import text as T
 from workbench.visible import visible
 
 
 class FormScreen(ModalScreen[dict | None]):
     """Fields (key, label, value); `apply(values)` makes the change and returns why it could not, or None."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Accept", id="form.accept", show=False),
-    ]
-    HELP = "Type each field; tab moves to the next, enter on the last (or ctrl+s) accepts, escape cancels."
+    BINDINGS = bindings("form")
+    HELP = T.FORM_HELP
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], apply: Callable[[dict], str | None]) -> None:
         super().__init__()
@@ -42,7 +40,7 @@ class FormScreen(ModalScreen[dict | None]):
                 yield Label(escape(visible(label)))
                 yield Input(value, id=f"form-{i}", select_on_focus=False)
             yield Label("", id="editor-error")
-            yield Label("[dim]tab: next field · enter on the last / ctrl+s: accept · escape: cancel[/dim]")
+            yield Label(f"[dim]{T.FORM_KEYS}[/dim]")
 
     def on_mount(self) -> None:
         inputs = list(self.query(Input))
@@ -78,7 +76,7 @@ class FormScreen(ModalScreen[dict | None]):
 class ChoiceScreen(ModalScreen[str | None]):
     """Pick one of (id, label) with the arrows and enter; None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+    BINDINGS = bindings("choice")
 
     def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -89,7 +87,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(id="editor"):
             yield Label(f"[b]{escape(visible(self.title_text))}[/b]", id="editor-title")
             yield OptionList(*[Option(escape(visible(label)), id=key) for key, label in self.choices], id="choices")
-            yield Label("[dim]↑↓: choose · enter: take · escape: cancel[/dim]")
+            yield Label(f"[dim]{T.CHOICE_KEYS}[/dim]")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -10,12 +10,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.tui import text as T
 from workbench.visible import visible
 
 
 class DetailPane(ScrollView, can_focus=True):
     DEFAULT_CSS = "DetailPane { overflow-y: scroll; overflow-x: hidden; }"
-    HELP = "The selected field's value, its flags (message, evidence, suggestion) and its history of changes."
+    HELP = T.DETAIL_HELP
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from workbench.tui.actions import bindings
+from workbench.tui import text as T
 
 GUTTER = 8
 SPLIT = " ⏎ "  # where a line was split in review: both parts stay on the line's own number
@@ -58,22 +60,8 @@ def _marked(text: str, style: Style) -> list[Segment]:
 class RawView(ScrollView, can_focus=True):
     """Source lines 1..N; the cursor is a line and a column."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", id="raw.up", show=False),
-        Binding("down,j", "cursor(1)", "Down", id="raw.down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="raw.pageup", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="raw.pagedown", show=False),
-        Binding("left,h", "column(-1)", "Left", id="raw.left", show=False),
-        Binding("right,l", "column(1)", "Right", id="raw.right", show=False),
-        Binding("home", "home", "Line start", id="raw.home", show=False),
-        Binding("end", "end", "Line end", id="raw.end", show=False),
-        Binding("J", "repair('join')", "Join line", id="raw.join"),
-        Binding("S", "repair('split')", "Split line", id="raw.split"),
-        Binding("H", "repair('furniture')", "Page furniture", id="raw.furniture"),
-    ]
-    HELP = ("The source as extracted, line by line. Greyed lines are page headers and numbers; ! marks a "
-            "flagged line; the highlighted lines are the selected field's. J joins a line with the next, S "
-            "splits it at the cursor, H marks it as page furniture: each is kept as a correction over the source.")
+    BINDINGS = bindings("raw")
+    HELP = T.RAW_HELP
 
     cursor = reactive(1)
     column = reactive(0)
