@@ -3,6 +3,7 @@ a config change reads again only what it shapes, and a damaged or stale entry is
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -247,3 +248,31 @@ def test_the_format_is_documented_json_lines(config, roster, private_cache):
     for word in ("<sha256>.source.json", "body_sha256", "line_fields", "WORKBENCH_CACHE_DIR"):
         assert word in cache.__doc__
     assert "extraction cache" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+
+class Kind(__import__("enum").StrEnum):
+    A = "a"
+
+
+@dataclasses.dataclass
+class Thing:
+    kind: Kind | str
+    when: dt.date | None
+    span: tuple[int, int]
+    marks: set[int]
+    cells: tuple[float, ...] = ()
+
+
+def test_values_read_back_as_their_fields_types():
+    from workbench.ingest import cache
+
+    thing = Thing(Kind.A, dt.date(2025, 8, 27), (1, 2), {3, 1}, (1.5, 2.0))
+    data = json.loads(json.dumps(cache.plain(thing)))
+    assert type(cache.plain(Kind.A)) is str and data["marks"] == [1, 3]
+    again = cache.record_of(Thing)(data)
+    assert again == thing and again.kind is Kind.A
+    assert cache.record_of(Thing)({**data, "kind": "b"}).kind == "b"
+    for bad in ({**data, "span": [1]}, {**data, "when": "yesterday"}, {**data, "marks": [True]}, {"kind": "a"}):
+        with pytest.raises(cache.Bad):
+            cache.record_of(Thing)(bad)

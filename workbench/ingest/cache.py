@@ -160,10 +160,10 @@ def write(kind: str, sha: str, key: dict, body) -> None:
 def plain(value):
     """A value as plain JSON data: dataclasses as objects of their fields, dates ISO, tuples and sets
     as lists (sets sorted), config patterns as their text and flags, paths as text."""
+    if isinstance(value, enum.Enum):  # before str: a StrEnum member is written as its plain value
+        return plain(value.value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, enum.Enum):
-        return plain(value.value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (dt.date, dt.time)):  # datetime too
