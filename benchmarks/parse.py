@@ -1,13 +1,15 @@
-"""Parse speed and memory against pdfplumber's bare text extraction.
+"""Extraction speed over the cores, against bare pdfplumber and pypdfium2, and what the cache saves.
 
-    python benchmarks/parse.py [--long-pages 200] [--repeat 3]
+    python benchmarks/parse.py [--long-pages 200] [--repeat 1] [--cores 1,2,all]
 
-For each sample PDF, the 28-page Aarhus referat (../shared/real) and a long generated
-referat: pages, seconds for pdfplumber's bare `extract_text` over all pages (pages closed as
-read), seconds for the whole `workbench parse` (ingest, parse, checks, TOML), their ratio, and
-the peak resident memory of each (each run in a fresh child process, best of --repeat; for
-`workbench parse` the larger of the process and the extraction child it starts).
-Goals: parse ≤ 1.3 × bare extraction; peak memory under 150 MB for any length.
+For the 28-page Aarhus referat (../shared/real) and a long generated referat (laid out by
+tests/pdfmaker.py, kept in the ignored benchmarks/.cache/): pages per second of pdfplumber's
+bare `extract_text` (pages closed as read), of pypdfium2's text (a trial for a fast first pass:
+not used by the workbench), and of the workbench's extraction (`load_source`, page pool, no
+cache) with 1, 2 and all cores; then the cache: its size on disk per 100 pages, and the seconds
+to open the referat (`pipeline.analyse`: read, parse, checks) cold (empty cache) and warm (the
+cache filled by the cold run). Every figure is from a fresh process (imports excluded), the best
+of --repeat runs. Run it on an idle machine: on a busy one the figures mean little.
 """
 from __future__ import annotations
 
@@ -20,70 +22,75 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real" / "aarhus-byraad-2025-08-27-referat.pdf"
+CACHE = Path(__file__).resolve().parent / ".cache"
 
 BARE = """
-import sys, pdfplumber
+import pdfplumber
+T0 = time.perf_counter()
 with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         page.extract_text()
         page.close()
 """
-PARSE = """
-import sys
-import pdfplumber, workbench.ingest.pdf, workbench.parse.document
+PDFIUM = """
+import pypdfium2
+T0 = time.perf_counter()
+pdf = pypdfium2.PdfDocument(sys.argv[1])
+for i in range(len(pdf)):
+    page = pdf[i]
+    page.get_textpage().get_text_range()
+    page.close()
+pdf.close()
+"""
+EXTRACT = """
+import dataclasses
 from workbench.config import load_config
-from workbench.pipeline import analyse
-from workbench.record import dumps, to_dict
+from workbench.ingest import load_source
+config = dataclasses.replace(load_config(sys.argv[2]), cores=int(sys.argv[3]))
+T0 = time.perf_counter()
+load_source(sys.argv[1], config)
+"""
+OPEN = """
+from workbench.config import load_config
+from workbench.pipeline import analyse, load_roster
 config = load_config(sys.argv[2])
-dumps(to_dict(analyse(sys.argv[1], config)))
+roster = load_roster(config)
+T0 = time.perf_counter()
+analyse(sys.argv[1], config, roster)
 """
 
 
-def run(code: str, *args: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one fresh child process (start-up and imports excluded from the time)."""
-    timed = ("import time as _t, resource as _r\n" + "_t0 = None\n" +
-             code.replace("with pdfplumber.open", "_t0 = _t.perf_counter()\nwith pdfplumber.open")
-                 .replace("config = load_config", "_t0 = _t.perf_counter()\nconfig = load_config") +
-             "\n_el = _t.perf_counter() - _t0\n"
-             "print(_r.getrusage(_r.RUSAGE_CHILDREN).ru_maxrss / 1024)\nprint(_el)\n")
-    proc = subprocess.Popen([sys.executable, "-c", timed, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    out = proc.stdout.read()
-    lines = out.strip().splitlines()
-    child_mb = float(lines[-2]) if len(lines) >= 2 else 0.0
-    err = proc.stderr.read()
-    if status != 0:
-        raise SystemExit(f"benchmark child failed: {err.strip()[-300:]}")
-    return float(lines[-1]), max(usage.ru_maxrss / 1024, child_mb)
+def run(code: str, *args: str, env: dict | None = None) -> float:
+    """Seconds of one fresh child process, from its T0 to the end of its work."""
+    timed = "import sys, time\n" + code + "\nprint(time.perf_counter() - T0)\n"
+    done = subprocess.run([sys.executable, "-c", timed, *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed: {done.stderr.strip()[-400:]}")
+    return float(done.stdout.strip().splitlines()[-1])
 
 
-def long_pdf(pages: int, folder: Path) -> Path:
-    """A long referat: the first sample's text laid out again and again, one item after another."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+def long_pdf(pages: int) -> Path:
+    """A long referat of `pages` pages (about), made once with tests/pdfmaker.py and kept in benchmarks/.cache/."""
+    path = CACHE / f"long-{pages}.pdf"
+    if path.exists():
+        return path
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdfmaker import text_pdf
 
-    styles = getSampleStyleSheet()
-    text = (ROOT / "sample_docs" / "001_9a154efafadaaa85.txt").read_text(encoding="utf-8")
-    paras = [p.strip().replace("&", "&amp;").replace("<", "&lt;") for p in text.split("\n\n") if p.strip()]
-    story = []
+    words = (ROOT / "sample_docs" / "001_9a154efafadaaa85.txt").read_text(encoding="utf-8").split()
+    body = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
+    story: list[list[tuple[str, str]]] = []
     n = 0
-    path = folder / f"long-{pages}.pdf"
-    while True:
+    while len(story) < pages:
         n += 1
-        story.append(Paragraph(f"{n}. Punkt nummer {n}", styles["Heading2"]))
-        story.append(Paragraph("Åben sag", styles["Normal"]))
-        story.append(Paragraph("Sagsfremstilling", styles["Heading3"]))
-        story += [Paragraph(p, styles["Normal"]) for p in paras[40:80]]
-        if n * 3 >= pages * 2:
-            break
-
-    def header(canvas, doc):
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(56, A4[1] - 36, "Direktionen 29-01-2025")
-        canvas.drawRightString(A4[0] - 56, A4[1] - 36, f"Side {doc.page}")
-
-    SimpleDocTemplate(str(path), pagesize=A4, topMargin=60).build(story, onFirstPage=header, onLaterPages=header)
+        page = [("h", f"{n}. Punkt nummer {n}"), ("b", "Åben sag"), ("b", "Sagsfremstilling")]
+        page += [("p", line) for line in body[(n * 7) % max(1, len(body) - 40):][:40]]
+        story.append(page)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    text_pdf(temp, story, header="Direktionen 29-01-2025")
+    os.replace(temp, path)
     return path
 
 
@@ -97,21 +104,38 @@ def pages_of(path: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--long-pages", type=int, default=200, help="length of the generated referat (0: none)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is printed")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the best is printed")
+    ap.add_argument("--cores", default="1,2,all", help="the core budgets to try (limits.cores; all: every core)")
     args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from workbench.work import all_cores
+
     config = str(ROOT / "config.toml")
-    docs = sorted((ROOT / "sample_docs").glob("*.pdf"))
-    if REAL.exists():
-        docs.append(REAL)
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.long_pages:
-            docs.append(long_pdf(args.long_pages, Path(tmp)))
-        print(f"{'document':44} {'pages':>5} {'bare s':>7} {'parse s':>8} {'ratio':>6} {'bare MB':>8} {'parse MB':>9}")
-        for doc in docs:
-            bare = min(run(BARE, str(doc)) for _ in range(args.repeat))
-            parse = min(run(PARSE, str(doc), config) for _ in range(args.repeat))
-            print(f"{doc.name[:44]:44} {pages_of(doc):5d} {bare[0]:7.2f} {parse[0]:8.2f} {parse[0] / bare[0]:6.2f} "
-                  f"{bare[1]:8.0f} {parse[1]:9.0f}")
+    budgets = [all_cores() if c == "all" else int(c) for c in args.cores.split(",")]
+    docs = [REAL] if REAL.exists() else []
+    if args.long_pages:
+        docs.append(long_pdf(args.long_pages))
+    off = {"WORKBENCH_CACHE_DIR": ""}
+    heads = ["bare p/s", "pdfium p/s"] + [f"{c} core{'s' * (c > 1)} p/s" for c in budgets]
+    print(f"{'document':40} {'pages':>5} " + " ".join(f"{h:>12}" for h in heads)
+          + f" {'cache KB/100p':>13} {'cold s':>7} {'warm s':>7}")
+    for doc in docs:
+        pages = pages_of(doc)
+
+        def best(code, *extra, env=None):
+            return min(run(code, str(doc), *extra, env=env) for _ in range(args.repeat))
+
+        figures = [pages / best(BARE), pages / best(PDFIUM)]
+        figures += [pages / best(EXTRACT, config, str(c), env=off) for c in budgets]
+        colds, warms, size = [], [], 0
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as folder:
+                env = {"WORKBENCH_CACHE_DIR": folder}
+                colds.append(run(OPEN, str(doc), config, env=env))
+                size = sum(f.stat().st_blocks * 512 for f in Path(folder).iterdir())
+                warms.append(run(OPEN, str(doc), config, env=env))
+        print(f"{doc.name[:40]:40} {pages:5d} " + " ".join(f"{f:12.1f}" for f in figures)
+              + f" {size / 1024 * 100 / pages:13.0f} {min(colds):7.2f} {min(warms):7.3f}")
     return 0
 
 

@@ -37,6 +37,15 @@ def private_user_folders(tmp_path_factory):
             os.environ[k] = v
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test its own extraction cache (workbench/ingest/cache.py), never the user's nor another test's:
+    what one test read is read again by the next, as it was before there was a cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def config():
     from workbench.config import load_config

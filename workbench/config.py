@@ -17,7 +17,7 @@ PACKAGED = Path(__file__).parent / "data" / "config.toml"
 _ALLOWED: dict = {
     "roster": None,
     "output": {"dir": None, "reviewer": None},
-    "limits": {"max_pages": None, "max_seconds": None, "max_bytes": None, "max_memory_mb": None},
+    "limits": {"max_pages": None, "max_seconds": None, "max_bytes": None, "max_memory_mb": None, "cores": None},
     "parse": {
         "confidence_threshold": None,
         "heading_score": None,
@@ -91,6 +91,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     max_memory_mb: int = 2048
     language: str = "da"  # [ui] language: the code of a catalog in workbench/i18n/locale
+    cores: int = 0  # processes long work may use at once (limits.cores); 0: every core
 
     def access_of(self, marker: str) -> str | None:
         m = " ".join(marker.split()).casefold()
@@ -285,6 +286,7 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         max_seconds=float(_number(name, data, "limits.max_seconds", 300, 0.1, 86400)),
         max_bytes=int(_number(name, data, "limits.max_bytes", 200_000_000, 1, 10**12)),
         max_memory_mb=int(_number(name, data, "limits.max_memory_mb", 2048, 64, 10**7)),
+        cores=int(_number(name, data, "limits.cores", 0, 0, 1024)),
         confidence_threshold=float(_number(name, data, "parse.confidence_threshold", 0.6, 0, 1)),
         heading_score=float(_number(name, data, "parse.heading_score", 88, 50, 100)),
         date_formats=_strings(name, data, "parse.date_formats", ("%d-%m-%Y", "%d.%m.%Y")),

@@ -92,7 +92,16 @@ def _read_bounded(path: Path, config: Config) -> bytes:
 
 def load_source(path: str | Path, config: Config, progress: Progress | None = None, cancel=None) -> SourceText:
     """Read a referat (PDF, text or markdown). Raises InputError with a one-line message. `cancel`
-    (a threading.Event or a callable) stops a PDF being read as soon as it is set."""
+    (a threading.Event or a callable) stops a PDF being read as soon as it is set. Inside a job of
+    `workbench.work`, the job's cancel event and progress stand in for those not given. A PDF read
+    before (the same bytes, by sha256) comes from the cache (`cache.py`), under the same limits."""
+    from workbench import work
+    from workbench.ingest import cache
+
+    job = work.current()
+    if job is not None:
+        cancel = job.cancelled if cancel is None else cancel
+        progress = job.report if progress is None else progress
     path = Path(path)
     name = str(path)
     data = _read_bounded(path, config)
@@ -100,16 +109,83 @@ def load_source(path: str | Path, config: Config, progress: Progress | None = No
         raise InputError(f"{name}: the file is empty")
     digest = hashlib.sha256(data).hexdigest()
     fmt = sniff_format(path, data[:8])
+    marks = furniture_key(config)
     if fmt == "pdf":
-        from workbench.ingest.pdf import read_pdf
+        key = pdf_key(digest)
+        source = _cached_pdf(path, digest, key, marks, config, progress, cancel)
+        if source is None:
+            from workbench.ingest.pages import read_pdf
 
-        source = read_pdf(path, data, config, progress, cancel)
+            source = read_pdf(path, data, config, progress, cancel)
+            source.sha256 = digest
+            _mark(source, config)
+            cache.write("source", digest, key, cache.source_body(source, marks))
     else:
         from workbench.ingest.text import read_text
 
+        key = {"sha256": digest, "format": fmt, "code": cache.code_hash("ingest/text.py")}
         source = read_text(path, data, fmt)
-    source.sha256 = digest
+        source.sha256 = digest
+        _mark(source, config)
+    cache.remember(source, cache.digest({"source": key, "furniture": marks}))
+    return source
+
+
+def _mark(source: SourceText, config: Config) -> None:
     from workbench.ingest.furniture import mark_furniture
 
     mark_furniture(source, config)
+
+
+def pdf_key(digest: str) -> dict:
+    """What a PDF's lines are made from: its bytes and the reader (versions and code)."""
+    from importlib.metadata import version
+
+    from workbench.ingest import cache
+    from workbench.ingest.pdf import EXTRACTOR_VERSION
+
+    return {"sha256": digest, "extractor": EXTRACTOR_VERSION, "pdfplumber": version("pdfplumber"),
+            "pdfminer": version("pdfminer.six"),
+            "code": cache.code_hash("ingest/pdf.py", "ingest/pages.py", "ingest/damage.py", "ingest/turned.py")}
+
+
+def furniture_key(config: Config) -> str:
+    """The digest of what furniture marks are made from: furniture.py and the config it reads."""
+    from workbench.ingest import cache
+
+    return cache.digest({"code": cache.code_hash("ingest/furniture.py"), "patterns": config.patterns,
+                         "front": config.front, "kinds": config.kinds})
+
+
+def _cached_pdf(path: Path, digest: str, key: dict, marks: str, config: Config, progress, cancel) -> SourceText | None:
+    """The PDF's source from the cache, checked against the limits as a reading would be; None if not there."""
+    import dataclasses
+
+    from workbench.ingest import cache
+    from workbench.model import SourceLine
+
+    body = cache.read("source", digest, key)
+    if body is None:
+        return None
+    try:
+        source, marked = cache.source_from(body, path.name, digest)
+    except (cache.Bad, TypeError):
+        return None
+    if not source.pages:
+        return None
+    if source.pages > config.max_pages:
+        raise InputError(f"{path}: the PDF has {source.pages} pages, over the limit of {config.max_pages} "
+                         "(limits.max_pages)")
+    stop = getattr(cancel, "is_set", cancel)
+    if stop is not None and stop():
+        raise Cancelled(f"{path}: opening cancelled")
+    if progress is not None:
+        progress(source.pages, source.pages)
+    if marked != marks:  # the config marks other lines as page furniture: marked again, not read again
+        defaults = {f.name: f.default for f in dataclasses.fields(SourceLine) if f.name.startswith("furniture")}
+        for line in source.lines:
+            for field, value in defaults.items():
+                setattr(line, field, value)
+        _mark(source, config)
+        cache.write("source", digest, key, cache.source_body(source, marks))
     return source

@@ -4,25 +4,23 @@ Words are grouped into lines by their vertical position; within a line, text set
 wide gap (a label and its value, two columns of names, a right-aligned page number) is kept
 apart as tab-separated cells. A ruled table (pdfplumber's `find_tables`) gives one line per
 row, its cells separated by tabs. Each page is closed as soon as it is read, so memory stays
-flat however long the document is.
+flat however long the document is. The pages are read in child processes (`pages.py`).
 """
 from __future__ import annotations
 
 import re
 import statistics
-import time
 import unicodedata
 from pathlib import Path
 
-from workbench.config import Config
 from workbench.errors import InputError
-from workbench.model import ReadProblem, SourceLine, SourceText
+from workbench.model import ReadProblem, SourceLine
 
-POLL = 0.1  # seconds between looks at the child, the clock and the cancel event
+EXTRACTOR_VERSION = 1  # raise it when a change here or in turned.py/damage.py reads the same PDF differently
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 
 
-def _open(path: Path):
+def open_pdf(path: Path):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -41,212 +39,39 @@ def _open(path: Path):
         raise InputError(f"{name}: the PDF is damaged or cut off ({detail})") from None
 
 
-def read_pdf(path: Path, data: bytes, config: Config, progress=None, cancel=None) -> SourceText:
-    """Extract the PDF in a child process, so that a pathological file can be stopped from
-    outside after `limits.max_seconds`, and a long one cancelled: `progress(done, total)` is
-    called as pages are read, and may raise `Cancelled`; `cancel` (a threading.Event or a
-    callable) is looked at every POLL seconds, and when set the child is killed at once, even
-    inside a page. The child runs under `limits.max_memory_mb` (see `_limit_memory`)."""
-    import multiprocessing
-
-    import pdfplumber
-
-    from workbench.ingest import Cancelled
-
-    name = str(path)
-    if not data.lstrip().startswith(b"%PDF"):
-        kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
-        raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_extract_child, args=(str(path), config.max_pages, config.max_memory_mb, send),
-                        daemon=True)
-    child.start()
-    send.close()
-    stop = getattr(cancel, "is_set", cancel)
-    deadline = time.monotonic() + config.max_seconds
-    result = None
-    done = total = 0
-    try:
-        while result is None:
-            if stop is not None and stop():
-                pages = f" after {done} of {total} pages" if total else ""
-                raise Cancelled(f"{name}: opening cancelled{pages}")
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise InputError(f"{name}: reading the PDF took longer than {config.max_seconds:g} s "
-                                 "(limits.max_seconds); it may be damaged or built to hang readers")
-            if not receive.poll(min(left, POLL)):
-                if not child.is_alive() and not receive.poll(0):
-                    child.join(timeout=5)
-                    raise InputError(_stopped(name, child.exitcode, config))
-                continue
-            try:
-                message = receive.recv()
-            except EOFError:
-                child.join(timeout=5)
-                raise InputError(_stopped(name, child.exitcode, config)) from None
-            if message[0] == "progress":
-                done, total = message[1], message[2]
-                if progress is not None:
-                    progress(done, total)
-            else:
-                result = message
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join(timeout=5)
-        receive.close()
-    if result[0] == "error":
-        raise InputError(result[1])
-    _, lines, count, problems = result
-    for i, line in enumerate(lines):
-        line.no = i + 1
-    return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
-                      lines=lines, pages=count, problems=problems)
-
-
-def _die_with_parent() -> None:
-    """Linux: the kernel ends this child when its parent dies, however it dies (kill -9 too)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _too_large(name: str, max_memory_mb: int) -> str:
-    return (f"{name}: the PDF is too large to read (over limits.max_memory_mb = {max_memory_mb} MB for the "
-            "reader); it may be built to exhaust memory")
-
-
-def _stopped(name: str, exitcode: int | None, config: Config) -> str:
-    """Why the child ended without an answer: killed (by the kernel, out of memory) or crashed."""
-    import signal
-
-    if exitcode == -signal.SIGKILL:
-        return _too_large(name, config.max_memory_mb) + " (the system stopped the reader)"
-    return f"{name}: the PDF reader stopped unexpectedly (exit code {exitcode})"
-
-
-def _address_space() -> int:
-    """Bytes of address space this process has mapped now (Linux), else 0."""
-    try:
-        import resource
-
-        return int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError, ImportError):
-        return 0
-
-
-def _limit_memory(max_memory_mb: int) -> None:
-    """In the child: RLIMIT_AS at what it has mapped already plus `max_memory_mb`. A forked child
-    starts with its parent's mappings (the screen's thread stacks and arenas: hundreds of MB that
-    are not memory it uses), so the limit is what reading may add on top of them."""
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - not POSIX
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = _address_space() + max_memory_mb * 2**20
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):  # pragma: no cover - a system that will not lower it
-        pass
-
-
-def _extract_child(path: str, max_pages: int, max_memory_mb: int, send) -> None:
-    """In the child process: every page's lines, or one error message, down the pipe. The
-    message is sent after the `except` block: inside it the traceback would still hold what
-    filled the memory, and sending would fail again."""
-    _die_with_parent()
-    _limit_memory(max_memory_mb)
-    too_large = ("error", _too_large(path, max_memory_mb))
-    try:
-        lines, count, problems = _extract(Path(path), max_pages, lambda done, total: send.send(("progress", done, total)))
-        message = ("lines", lines, count, problems)
-    except InputError as exc:
-        message = ("error", str(exc))
-    except MemoryError:
-        message = too_large
-    except BaseException as exc:  # never a traceback from the child
-        message = ("error", f"{path}: the PDF cannot be read ({type(exc).__name__}: {exc})")
-    try:
-        try:
-            send.send(message)
-        except MemoryError:  # the lines themselves are too many to send
-            lines = message = None
-            send.send(too_large)
-    finally:
-        send.close()
-
-
-def _extract(path: Path, max_pages: int, progress) -> tuple[list[SourceLine], int, list[ReadProblem]]:
-    """Every page's lines, and what could not be read (`damage.py`): a page that fails is a problem,
-    not the end of the document, unless no page at all can be read."""
+def read_one(pdf, index: int, log, name: str) -> tuple[list[SourceLine], int, int, list[ReadProblem], list[ReadProblem], str | None]:
+    """Page `index` (0-based) of an open PDF: its lines, characters and images counted, what its reading
+    lost (`damage.py`), pdfminer's complaints while it was read (`log`), and, for a page that could not
+    be read at all, the one line that says so. The page is closed as soon as it is read. Raises
+    InputError or MemoryError for what ends the whole document."""
     from workbench.ingest import damage
 
-    name = str(path)
-    with damage.capture_log() as log:
-        pdf = _open(path)
-        lines: list[SourceLine] = []
-        problems: list[ReadProblem] = log.problems(None)
+    number = index + 1
+    found: list[ReadProblem] = []
+    page_lines: list[SourceLine] = []
+    n_chars = n_images = 0
+    failure = None
+    try:
+        page = pdf.pages[index]
+        found += damage.page_problems(page.page_obj, number)
+        page_lines, n_chars = read_page(page, number, found)
+        found += damage.text_problems(page.chars, number, [ln.text for ln in page_lines])
+        n_images = len(page.images)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:
+        if any(isinstance(c, MemoryError) for c in (exc.__cause__, exc.__context__, *exc.args)):
+            raise MemoryError from None  # pdfplumber wraps it (PdfminerException)
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
+        failure = f"{name}: page {number} of the PDF cannot be read ({detail})"
+        page_lines, n_chars, n_images = [], 0, 0
+        found = [ReadProblem(f"page {number} could not be read ({detail}): {damage.MISSING}", page=number)]
+    finally:
         try:
-            count = len(pdf.pages)
-            if count == 0:
-                raise InputError(f"{name}: the PDF has no pages")
-            if count > max_pages:
-                raise InputError(f"{name}: the PDF has {count} pages, over the limit of {max_pages} (limits.max_pages)")
-            problems += damage.tree_problems(pdf)
-            chars: list[int] = []
-            images: list[int] = []
-            lost: set[int] = set()
-            first_failure = None
-            for index in range(count):
-                number = index + 1
-                found: list[ReadProblem] = []
-                n_chars = n_images = 0
-                try:
-                    page = pdf.pages[index]
-                    found += damage.page_problems(page.page_obj, number)
-                    page_lines, n_chars = read_page(page, number, found)
-                    found += damage.text_problems(page.chars, number, [ln.text for ln in page_lines])
-                    n_images = len(page.images)
-                    lines.extend(page_lines)
-                except (InputError, MemoryError):
-                    raise
-                except Exception as exc:
-                    if any(isinstance(c, MemoryError) for c in (exc.__cause__, exc.__context__, *exc.args)):
-                        raise MemoryError from None  # pdfplumber wraps it (PdfminerException)
-                    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:100]
-                    first_failure = first_failure or f"{name}: page {number} of the PDF cannot be read ({detail})"
-                    found = [ReadProblem(f"page {number} could not be read ({detail}): {damage.MISSING}",
-                                         page=number)]
-                finally:
-                    try:
-                        pdf.pages[index].close()
-                    except Exception:
-                        pass
-                found += log.problems(number)
-                if any(p.severity == "error" for p in found):
-                    lost.add(number)
-                problems += found
-                chars.append(n_chars)
-                images.append(n_images)
-                progress(number, count)
-            problems += damage.empty_pages(chars, images, lost)
-        finally:
-            pdf.close()
-    if not any(chars):
-        if first_failure:
-            raise InputError(first_failure)
-        raise InputError(f"{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read")
-    return lines, count, problems
+            pdf.pages[index].close()
+        except Exception:
+            pass
+    return page_lines, n_chars, n_images, found, log.problems(number), failure
 
 
 def read_page(page, number: int, problems: list | None = None) -> tuple[list[SourceLine], int]:
