@@ -13,7 +13,7 @@ import unicodedata
 from workbench.config import Config
 from workbench.ingest.furniture import page_headers
 from workbench.model import Decision, Meeting, Referat, SourceText
-from workbench.names import Roster
+from workbench.roster import Roster
 from workbench.parse.attachments import settle_access
 from workbench.parse.blocks import Note, Renderer
 from workbench.parse.front import FrontReader, read_toc, toc_entry

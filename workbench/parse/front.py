@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workbench.model import Meeting, TocEntry
-from workbench.names import split_title
+from workbench.parse.mentions import split_title
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
 from workbench.parse.textutil import parse_date, parse_time

@@ -660,7 +660,7 @@ class WorkbenchApp(GuardMixin, App):
             elif group == "decisions":
                 obj = {"text": value}
             else:
-                from workbench.names import split_title
+                from workbench.parse.mentions import split_title
 
                 title, name = split_title(value, self.roster)
                 obj = {"title": title, "name": name}
