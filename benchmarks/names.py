@@ -1,4 +1,4 @@
-"""Benchmark of roster matching (workbench/names.py): speed and top-1 accuracy.
+"""Benchmark of roster matching (workbench/roster/): speed and top-1 accuracy.
 
 For generated rosters of 50, 1,000 and 10,000 Danish-looking names (fixed seed), queries
 are roster names with 1-2 typos (a deletion, a substitution, æ→ae / ø→oe / å→aa, first and
@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
-from workbench.names import Person, Roster  # noqa: E402
+from workbench.roster import Person, Roster  # noqa: E402
 
 SEED = 20250129
 

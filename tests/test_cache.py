@@ -92,7 +92,7 @@ def test_changing_the_vocabulary_parses_again_but_reads_nothing_again(config, ro
 
 
 def test_another_roster_parses_again(config, roster, counted):
-    from workbench.names import Roster
+    from workbench.roster import Roster
     from workbench.pipeline import analyse
 
     analyse(PDF, config, roster)

@@ -205,7 +205,7 @@ def test_a_roster_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
 
 
 def test_a_roster_nested_too_deeply_is_one_line(tmp_path):
-    from workbench.names import Roster, RosterError
+    from workbench.roster import Roster, RosterError
 
     path = tmp_path / "roster.toml"
     path.write_text("[[people]]\nname = 'A B'\ntitles = " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workbench import names as names_mod  # noqa: E402
-from workbench.names import (  # noqa: E402
+from workbench.parse.mentions import people_in, split_title  # noqa: E402
+from workbench.roster import (  # noqa: E402
     CERTAIN_SCORE,
     Person,
     Post,
@@ -28,9 +28,8 @@ from workbench.names import (  # noqa: E402
     add_alias,
     add_person,
     normalize,
-    people_in,
-    split_title,
 )
+from workbench.roster.match import SMALL_ROSTER  # noqa: E402
 
 REPO_ROSTER = ROOT / "roster.toml"
 
@@ -294,7 +293,7 @@ def test_prefilter_equals_full_scan_on_random_typos():
         parts = [rng.choice(_FIRST)] + ([rng.choice(_MIDDLE)] if rng.random() < 0.5 else []) + [rng.choice(_LAST)]
         names.add(" ".join(parts))
     r = Roster([Person(n) for n in sorted(names)])
-    assert len(r._choice_norm) > names_mod._SMALL_ROSTER  # the index is really in use
+    assert len(r.index) > SMALL_ROSTER  # the index is really in use
     listed = sorted(names)
     checked = 0
     for _ in range(400):
@@ -425,7 +424,7 @@ def test_add_person_creates_a_missing_file(tmp_path):
     assert p.read_text(encoding="utf-8").startswith("#")  # the format is documented
 
 
-def test_add_person_to_an_inline_array_roster_rewrites_it_whole(tmp_path):
+def test_add_person_to_an_inline_array_roster_appends_to_the_array(tmp_path):
     p = write(tmp_path, 'people = [ { name = "Kim Bruun Nielsen" } ]\n')
     add_person(p, "Lars Kølle")
     assert [x["name"] for x in _entries(p)["people"]] == ["Kim Bruun Nielsen", "Lars Kølle"]
@@ -435,12 +434,12 @@ def test_add_person_is_atomic(tmp_path, monkeypatch):
     p = write(tmp_path, COMMENTED)
     synced = []
     real_fsync = os.fsync
-    monkeypatch.setattr(names_mod.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
 
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(names_mod.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(RosterError, match=r"^.*roster.toml: could not be written \(No space left on device\); the previous file is unchanged$"):
         add_person(p, "Bettina Andersen")
     assert p.read_text(encoding="utf-8") == COMMENTED
@@ -601,8 +600,9 @@ def test_people_in_feeds_matching(roster):
 # --------------------------------------------------------------------------- layering
 
 
-def test_names_does_not_import_textual():
-    code = "import sys; import workbench.names; print('textual' in sys.modules)"
+def test_roster_and_mentions_do_not_import_textual():
+    code = ("import sys; import workbench.roster, workbench.roster.edit, workbench.parse.mentions; "
+            "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -632,3 +632,16 @@ def test_add_alias_keeps_crlf_files_and_their_comments(tmp_path):
     data = tomllib.loads(raw)
     assert data["people"][0]["aliases"] == ["Kim B. Nielsen"]
     assert data["people"][-1]["name"] == "Bettina Andersen"
+
+
+def test_the_roster_modules_meet_through_public_names():
+    """No module of workbench/roster/ or the parser's mentions imports another's private name or
+    reaches into a Roster's private attributes."""
+    import re
+
+    files = sorted((ROOT / "workbench" / "roster").glob("*.py")) + [ROOT / "workbench" / "parse" / "mentions.py"]
+    assert len(files) == 7
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert not re.search(r"from workbench\.[\w.]+ import \(?[^)\n]*\b_\w+", text), f.name
+        assert not re.search(r"\broster\._\w", text), f.name

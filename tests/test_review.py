@@ -906,8 +906,8 @@ def test_learning_a_name_is_journalled_undone_and_two_reviews_keep_each_others_n
     import shutil
     import threading
 
-    from workbench.names import Roster
-    from workbench.roster_edit import learn
+    from workbench.roster import Roster
+    from workbench.roster.edit import learn
 
     copy = tmp_path / "roster.toml"
     shutil.copy(config.roster_path, copy)

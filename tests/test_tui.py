@@ -200,7 +200,7 @@ async def test_a_file_that_cannot_be_read_is_a_notification_not_a_crash(tmp_path
 async def test_r_learns_a_name_into_the_roster(tmp_path, out, config, roster):
     import shutil
 
-    from workbench.names import Roster
+    from workbench.roster import Roster
 
     roster_copy = tmp_path / "roster.toml"
     shutil.copy(config.roster_path, roster_copy)

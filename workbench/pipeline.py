@@ -9,7 +9,7 @@ from workbench.config import Config
 from workbench.errors import ConfigError
 from workbench.ingest import Progress, cache, load_source
 from workbench.model import Referat, SourceText
-from workbench.names import Roster, RosterError
+from workbench.roster import Roster, RosterError
 from workbench.parse import PARSER_VERSION
 from workbench.parse.document import DocumentParser
 

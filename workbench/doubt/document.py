@@ -115,7 +115,7 @@ class DocumentRules:
                          "config.toml does not know.", excerpt=listed[0].text)
                 self._section_holds(k, last, listed[0], "a Bilagsoversigt")
         if not ref.signatures and self.roster is not None and len(getattr(self.roster, "people", ())):
-            from workbench.names import people_in
+            from workbench.parse.mentions import people_in
 
             named = [ln for ln in lines[-30:] if len(ln.text.split()) <= 6 and people_in(ln.text, self.roster)]
             if len(named) >= 2:

@@ -14,7 +14,7 @@ from workbench.config import Config
 from workbench.dates import parse_date
 from workbench.ingest.furniture import page_headers
 from workbench.model import Decision, Flag, FlagKind, Meeting, Referat, SourceText
-from workbench.names import Roster
+from workbench.roster import Roster
 from workbench.parse.attachments import settle_access
 from workbench.parse.blocks import Renderer
 from workbench.parse.finding import ItemFinder

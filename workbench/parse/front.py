@@ -5,7 +5,7 @@ import re
 
 from workbench.dates import parse_date, parse_time
 from workbench.model import Meeting, TocEntry
-from workbench.names import split_title
+from workbench.parse.mentions import split_title
 from workbench.parse.people import PersonReader
 from workbench.parse.rows import Row
 from workbench.parse.vocab import Vocabulary, norm

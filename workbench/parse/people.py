@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from workbench.model import Person
-from workbench.names import Roster, people_in, split_title
+from workbench.parse.mentions import people_in, split_title
+from workbench.roster import Roster
 
 
 class PersonReader:

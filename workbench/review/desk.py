@@ -70,7 +70,7 @@ def roster_file(config) -> Path:
 
 def person_value(text: str, roster) -> dict:
     """A person typed as one line ('Økonomichef Bettina Andersen'): {"title", "name"}."""
-    from workbench.names import split_title
+    from workbench.parse.mentions import split_title
 
     title, name = split_title(text, roster)
     return {"title": title, "name": name}

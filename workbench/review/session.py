@@ -34,7 +34,7 @@ from workbench.config import Config, slug
 from workbench.errors import UserError
 from workbench.ingest import Progress, load_source
 from workbench.model import Correction, Flag, FlagKind, Referat, SourceText, Table
-from workbench.names import Roster
+from workbench.roster import Roster
 from workbench.ownfiles import read_own
 from workbench.record import dumps, to_dict, write_atomic
 from workbench.review import repairs, store
@@ -331,8 +331,8 @@ class ReviewSession(Replay):
         "name", "person"} (another name of a roster person) or {"as": "person", "name", "title"}. A change
         like any other: journalled, its flag fixed, and ctrl+z takes it out of the roster file and out of
         the roster in memory."""
-        from workbench.names import RosterError
-        from workbench.roster_edit import learn, unlearn
+        from workbench.roster import RosterError
+        from workbench.roster.edit import learn, unlearn
 
         self._editable()
         learned = {k: v for k, v in learned.items() if v not in (None, "")}
@@ -355,8 +355,8 @@ class ReviewSession(Replay):
 
     def _roster_file_change(self, c: Correction) -> None:
         """Undo or redo of a learned name: the roster file and memory follow before it is journalled."""
-        from workbench.names import RosterError
-        from workbench.roster_edit import learn, unlearn
+        from workbench.roster import RosterError
+        from workbench.roster.edit import learn, unlearn
 
         try:
             if isinstance(c.before, dict) and c.after is None:
