@@ -252,6 +252,13 @@ class Correction:
     column: int | None = None
     text: list[str] | None = None  # a repair: the text of the lines it was laid over (a join: two)
     note: str | None = None
+    undoes: int | None = None  # an undo: the place (in the corrections) of the correction it takes back
+    redoes: int | None = None  # a redo: the place of the correction it makes again
+
+
+# How corrections are written: 2, their undo/redo links are the fields `undoes` and `redoes`
+# (a journal line's "v", a record's review.corrections_form); none, by older workbenches: in the note.
+CORRECTIONS_FORM = 2
 
 
 @dataclass

@@ -16,7 +16,7 @@ import tomli_w
 
 from workbench import SCHEMA
 from workbench.errors import UserError
-from workbench.model import Person, Referat
+from workbench.model import CORRECTIONS_FORM, Person, Referat
 from workbench.ownfiles import CLOEXEC, NAME_MAX, NOFOLLOW, fit_name, kind
 from workbench.parse import PARSER_VERSION
 
@@ -58,6 +58,7 @@ def to_dict(ref: Referat) -> dict:
         "verified_at": ref.review.verified_at,
         "flags_open": flags_open,
         "verified_fields": list(ref.review.verified_fields),
+        "corrections_form": CORRECTIONS_FORM if ref.corrections else None,
     })
     out["meeting"] = _clean({
         "body": m.body, "kind": m.kind, "place": m.place, "date": m.date, "start": m.start, "end": m.end,
@@ -86,7 +87,7 @@ def to_dict(ref: Referat) -> dict:
                             "suggestion": f.suggestion, "resolution": f.resolution}) for f in ref.flags]
     out["corrections"] = [_clean({"at": c.at, "field": c.field, "before": c.before, "after": c.after,
                                   "source": c.source, "line": c.line, "column": c.column, "text": c.text,
-                                  "note": c.note})
+                                  "note": c.note, "undoes": c.undoes, "redoes": c.redoes})
                           for c in ref.corrections]
     return out
 

@@ -6,6 +6,13 @@ Each line carries `n`, the correction's place in the record's `[[corrections]]`:
 the journal is emptied, and should a crash fall between writing the record and emptying the
 journal, the lines the record already holds are known by their `n` and skipped.
 
+Each line also carries `"v": 2`, its form (links.py): an undo or redo says what it takes back or
+makes again in the fields `undoes` / `redoes`. A line without "v" was written by an older
+workbench, which put that link only into the note; it is read as that workbench read it. A
+line of a newer form than this workbench knows refuses the journal (it is kept as it is).
+An older workbench reads a line of form 2 as one of its own: it skips the keys it does not know
+and finds the link in the note, which still says "undo of #k" / "redo of #k".
+
 Dates, times and datetimes are tagged (`{"$date": "2025-01-29"}`) so that they come back as
 what they were. A line that cannot be read (the last one, torn by a crash mid-write) is
 ignored, never fatal.
@@ -17,13 +24,14 @@ import json
 import os
 from pathlib import Path
 
-from workbench.record import fsync_dir
-
 from workbench.errors import UserError
 from workbench.model import Correction
 from workbench.ownfiles import NotOurs, create_own, read_own
+from workbench.record import fsync_dir
+from workbench.review import links
+from workbench.review.repairs import KINDS
 
-_FIELDS = ("at", "field", "before", "after", "source", "line", "column", "text", "note")
+FIELDS = ("at", "field", "before", "after", "source", "line", "column", "text", "note", *links.KEYS)
 
 
 def encode(value):
@@ -57,8 +65,8 @@ def decode(value):
 
 
 def dumps_line(n: int, c: Correction) -> str:
-    data = {"n": n}
-    for key in _FIELDS:
+    data = {"v": links.FORM, "n": n}
+    for key in FIELDS:
         value = getattr(c, key)
         if value is not None:
             data[key] = encode(value)
@@ -87,11 +95,19 @@ def loads_line(line: str) -> tuple[int, Correction] | None:
     try:
         if not isinstance(data, dict) or not isinstance(data.get("n"), int) or isinstance(data["n"], bool):
             return None
-        values = {k: decode(data[k]) for k in _FIELDS if k in data}
+        form = data.get("v")
+        if links.newer(form):
+            raise Unreadable(f"was written by a newer workbench (journal form {form}; this one reads up to "
+                             f"{links.FORM})")
+        if form is not None and form != links.FORM:
+            return None
+        values = links.linked({k: decode(data[k]) for k in FIELDS if k in data}, form)
         at = values.get("at")
         if not isinstance(at, dt.datetime):
             return None
-        if not isinstance(values.get("field"), str) and values.get("source") not in ("join", "split", "furniture"):
+        if not isinstance(values.get("field"), str) and values.get("source") not in KINDS:
+            return None
+        if not links.well_formed(values):
             return None
         for key in ("line", "column"):
             if key in values and (not isinstance(values[key], int) or isinstance(values[key], bool)):

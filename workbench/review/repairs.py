@@ -14,26 +14,27 @@ journalled before repairs kept their text is laid by its line number alone.
 from __future__ import annotations
 
 import copy
-import re
 
 from workbench.model import Correction, SourceText
 
-UNDO = re.compile(r"^(undo|redo) of #(\d+)")
-KINDS = ("join", "split", "furniture")
+KINDS = ("join", "split", "furniture")  # the repairs, listed here only: the journal, store and session read it
 JOINED = "joined to line {} by the reviewer"
 MARKED = "marked by the reviewer"
 
 
+def kinds_text() -> str:
+    """The repairs named for a message: "join, split or furniture"."""
+    return f"{', '.join(KINDS[:-1])} or {KINDS[-1]}"
+
+
 def active(corrections: list[Correction]) -> list[int]:
-    """The repairs in force, in order: each one not taken back by a later "undo of #k"."""
+    """The repairs in force, in order: each one not taken back by a later undo of it."""
     out: list[int] = []
     for i, c in enumerate(corrections):
         if c.source is None:
             continue
-        m = UNDO.match(c.note or "")
-        if m and m.group(1) == "undo":
-            k = int(m.group(2))
-            out = [j for j in out if j != k]
+        if c.undoes is not None:
+            out = [j for j in out if j != c.undoes]
         else:
             out.append(i)
     return out
@@ -78,7 +79,7 @@ def repair(source: SourceText, c: Correction, emptied: set[int] | None = None) -
     n = len(source.lines)
     no = c.line
     if c.source not in KINDS:
-        return f"'{c.source}' is not a repair (join, split or furniture)"
+        return f"'{c.source}' is not a repair ({kinds_text()})"
     if not isinstance(no, int) or isinstance(no, bool) or not 1 <= no <= n:
         return f"line {no} is not in the source (it has {n} lines)"
     if c.text is not None:

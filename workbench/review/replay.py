@@ -1,30 +1,31 @@
-"""Replaying corrections: how each one applies to the record as it now is, or why it no longer fits.
+"""Replaying corrections: the derived state of a review, and how each correction applies to the
+record as it now is, or why it no longer fits.
 
 The state of a review is derived: the source with its repairs → parse → checks → every field
-correction applied in order (`Replay._rebuild`). A live operation goes through the same
-`_plan` as a replay, so a session and any later rebuild of it from record and journal agree.
+correction applied in order (`Replay.rebuild`). A live operation goes through the same
+`plan` as a replay, so a session and any later rebuild of it from record and journal agree.
 
-Beside the record's values a replay keeps what follows from the corrections alone: which flags
+Beside the record's values a `Replay` keeps what follows from the corrections alone: which flags
 an edit fixed (an edit to a flag's suggestion fixes it; changed away, it opens again), what a
 delete took away (for its undo: the object with its spans, the flags that were about it),
-flags and ticks renumbered as list entries come and go, and the undo and redo stacks.
+flags and ticks renumbered as list entries come and go, and which corrections no longer fit.
+(The undo and redo stacks are undo.py's; the flags a correction raises, followups.py's.)
 """
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass, field as dc_field
 
-from workbench.checks import SEVERITY_ORDER, make_flag
-from workbench.model import Correction, Flag, FlagKind, Table
-from workbench.review import repairs
+from workbench.checks import SEVERITY_ORDER
+from workbench.model import Correction, Flag, Referat, SourceText, Table, FlagKind
+from workbench.review import followups, repairs
 from workbench.review.paths import (Ctx, Obj, PathError, Slot, ValueProblem, format_path, related, resolve,
-                                    span_of, try_parse, under)
-from workbench.review.store import RESOLUTIONS
+                                    try_parse, under)
+from workbench.review.store import RESOLUTIONS, Saved
+from workbench.review.wording import short
 
 FLAG_PATH = re.compile(r"^flags\.(.+)\.resolution$")
-_PERSON_NAME = re.compile(r"^(?:meeting\.(?:members|absent)|signatures|items\[\d+\]\.people)\[\d+\]\.name$")
 
 
 class Unfit(Exception):
@@ -41,26 +42,6 @@ class _Stash:
     verified: list[str] = dc_field(default_factory=list)
 
 
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
-def short(value, width: int = 60) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        text = value.get("title") or value.get("name") or value.get("text") or ", ".join(
-            f"{k}={v}" for k, v in value.items() if not isinstance(v, (dict, list)))
-        text = str(text) if text else "{…}"
-    elif isinstance(value, list):
-        text = f"[{len(value)} entries]"
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    text = text if len(text) <= width else text[: width - 1] + "…"
-    return f"'{text}'"
-
-
 def _norm(value) -> str:
     return " ".join(str(value).split())
 
@@ -75,46 +56,82 @@ def _scalars(value) -> set[str]:
     return {_norm(value)}
 
 
-def describe(c: Correction) -> str:
-    if c.source is not None:
-        return f"{c.source} of line {c.line}" + (f" at column {c.column}" if c.column is not None else "")
-    return c.field or "?"
-
-
 class Replay:
-    """The replay engine of ReviewSession (a mixin: it works on the session's attributes)."""
+    """The record a review's corrections make of its source, and what follows from them.
 
-    def _rebuild(self) -> None:
-        """Everything again from the source: repairs, parse, checks, then every field correction."""
+    `source` and `record` are the current state; `detached` the flags a delete took away with
+    their field; `unfit` the corrections (by place) that could not be made again. `roster` is
+    the roster names are matched against (a learned name changes it)."""
+
+    def __init__(self, pristine: SourceText, config, roster):
+        self.pristine = pristine
+        self.config = config
+        self.roster = roster
+        self.source: SourceText = pristine
+        self.record: Referat = Referat(source=pristine)
+        self.detached: set[str] = set()
+        self.unfit: set[int] = set()
+        self._auto: dict[str, str] = {}
+        self._removed: dict[int, _Stash] = {}
+        # what the saved record says beyond its corrections (flag resolutions and review state
+        # set by hand or by another tool): taken over at the point where its corrections end
+        self._import_at = 0
+        self._pending: Saved | None = None
+        self._imports: dict[str, str] = {}
+        self._import_review: dict = {}
+
+    def take_over_at(self, at: int, saved: Saved | None) -> None:
+        """The saved record whose corrections are the first `at`: what it says beyond them is
+        taken over at that point of every rebuild."""
+        self._import_at, self._pending = at, saved
+
+    def flag(self, flag_id: str) -> Flag | None:
+        return next((f for f in self.record.flags if f.id == flag_id), None)
+
+    def rebuild(self, corrections: list[Correction]) -> None:
+        """Everything again from the source: repairs, parse, checks, then every field correction.
+        The record's corrections are this list (the same object: what is appended to it, it has)."""
         from workbench.pipeline import analyse_source
 
-        source, emptied, bad = repairs.apply(self._pristine, self.corrections)
+        source, emptied, bad = repairs.apply(self.pristine, corrections)
         ref = analyse_source(source, self.config, self.roster)
         if emptied:
             ref.flags = [f for f in ref.flags if not (f.kind == FlagKind.PAGE_FURNITURE and f.lines[0] in emptied)]
-        ref.corrections = self.corrections
+        ref.corrections = corrections
         self.source, self.record = source, ref
-        self._auto: dict[str, str] = {}
-        self._removed: dict[int, _Stash] = {}
-        self._detached: set[str] = set()
-        self._unfit: set[int] = set()
-        for i, c in enumerate(self.corrections):
+        self._auto = {}
+        self._removed = {}
+        self.detached = set()
+        self.unfit = set()
+        for i, c in enumerate(corrections):
             if i == self._import_at:
                 self._take_over_saved()
             if c.source is not None:
                 if i in bad:
-                    self._unfit_flag(i, c, bad[i])
+                    self._unfit(i, c, bad[i])
                 continue
             try:
-                do = self._plan(i, c)
+                do = self.plan(i, c)
             except Unfit as exc:
-                self._unfit_flag(i, c, str(exc))
+                self._unfit(i, c, str(exc))
                 continue
             do()
-            self._typed_name(c)
-        if self._import_at >= len(self.corrections):
+        if self._import_at >= len(corrections):
             self._take_over_saved()
         ref.flags.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER.get(f.severity, 9), f.kind))
+
+    def plan(self, i: int, c: Correction):
+        """What applying field correction #i means now, as a function to call; Unfit if it does not fit."""
+        do = self._plan_one(i, c)
+
+        def apply():
+            do()
+            followups.typed_name(self.record, self.roster, c)
+        return apply
+
+    def _unfit(self, i: int, c: Correction, reason: str) -> None:
+        self.unfit.add(i)
+        followups.unfit(self.record, self.source, i, c, reason)
 
     def _take_over_saved(self) -> None:
         """Where the saved record's corrections end: what the record says that they do not
@@ -141,77 +158,12 @@ class Replay:
         if "verified_fields" in self._import_review:
             review.verified_fields = list(self._import_review["verified_fields"])
 
-    def _track(self, i: int, c: Correction) -> None:
-        """The undo and redo stacks, from the corrections in order."""
-        if c.field == "review":
-            return
-        m = repairs.UNDO.match(c.note or "")
-        if m and m.group(1) == "undo":
-            k = int(m.group(2))
-            if k in self._undo:
-                self._undo.remove(k)
-            self._redo.append(i)
-        elif m:
-            if self._redo:
-                self._redo.pop()
-            self._undo.append(i)
-        else:
-            self._undo.append(i)
-            self._redo.clear()
-
     def _learned_flag(self, c: Correction) -> None:
         learned = c.after if isinstance(c.after, dict) else c.before if isinstance(c.before, dict) else {}
         flag = self.flag(learned.get("flag", ""))
         if flag is not None:
             flag.resolution = "fixed" if isinstance(c.after, dict) else "open"
             self._auto.pop(flag.id, None)
-
-    def _typed_name(self, c: Correction) -> None:
-        """A person's name typed in review that the roster does not know for certain keeps a name_unknown
-        flag on it (open until accepted, or the name is learned), with the closest roster name."""
-        if not (c.field and _PERSON_NAME.match(c.field)):
-            return
-        for f in self.record.flags:  # a name typed before and changed since: its flag has done its work
-            if f.kind == FlagKind.NAME_UNKNOWN and f.field == c.field and f.resolution == "open" \
-                    and "typed in review" in f.message and f.excerpt != c.after:
-                f.resolution = "fixed"
-        if not (isinstance(c.after, str) and c.after.strip()):
-            return
-        match = self.roster.best(c.after) if self.roster is not None else None
-        if match is not None and match.certain and match.person.name == c.after:
-            return
-        try:
-            span = span_of(self.record, c.field) or (1, 1)
-        except Exception:
-            span = (1, 1)
-        close = f"; the closest is '{match.person.name}'" if match is not None and match.score >= 75 else ""
-        flag = make_flag(FlagKind.NAME_UNKNOWN, "warning", c.field, span,
-                         f"'{c.after}' was typed in review and is not in the roster{close}. Accept it, or learn it "
-                         "with r.", excerpt=c.after,
-                         suggestion=match.person.name if match is not None and match.score >= 75 else None)
-        if self.flag(flag.id) is None:
-            self.record.flags.append(flag)
-            self.record.flags.sort(key=lambda f: (f.lines[0], SEVERITY_ORDER.get(f.severity, 9), f.kind))
-
-    def _unfit_flag(self, i: int, c: Correction, reason: str) -> None:
-        self._unfit.add(i)
-        when = c.at.strftime("%Y-%m-%d %H:%M") if isinstance(c.at, dt.datetime) else "?"
-        if c.source is not None:
-            n = len(self.source.lines)
-            no = c.line if isinstance(c.line, int) and 1 <= c.line <= n else 1
-            field, lines, what = "source", (no, no), describe(c)
-            message = (f"Your repair of the source ({what}), made {when}, could not be laid back: {reason}. "
-                       "No other line was repaired in its place: check the lines and repair them again "
-                       "if they still need it.")
-        else:
-            field = c.field or "?"
-            lines = span_of(self.record, field) or (1, 1)
-            what = f"{field} ({short(c.before)} → {short(c.after)})"
-            message = (f"Your correction of {what}, made {when}, could not be re-applied: {reason}. "
-                       "Check the field and correct it again if it still needs it.")
-        flag = make_flag(FlagKind.LOW_CONFIDENCE, "warning", field, lines, message, excerpt=f"correction {i}: {what}")
-        if self.flag(flag.id) is None:
-            self.record.flags.append(flag)
 
     def _set_review(self, after: dict) -> None:
         review = self.record.review
@@ -220,7 +172,7 @@ class Replay:
         review.reviewer = after.get("reviewer")
         review.verified_at = after.get("verified_at")
 
-    def _plan(self, i: int, c: Correction):
+    def _plan_one(self, i: int, c: Correction):
         """What applying correction #i means now, as a function to call; Unfit if it does not fit."""
         if c.field == "review":
             return lambda: self._set_review(c.after)
@@ -317,9 +269,8 @@ class Replay:
         if slot.in_list and slot.key > len(slot.parent):
             raise Unfit(f"the list has only {len(slot.parent)} entries")
         stash = None
-        m = repairs.UNDO.match(c.note or "")
-        if m and m.group(1) == "undo":
-            stash = self._removed.get(int(m.group(2)))
+        if c.undoes is not None:
+            stash = self._removed.get(c.undoes)
             if stash is not None and slot.spec.plain(stash.obj) != after:
                 stash = None
         if stash is not None:
@@ -337,7 +288,7 @@ class Replay:
             if stash is not None:
                 for flag, field, resolution in stash.flags:
                     flag.field, flag.resolution = field, resolution
-                    self._detached.discard(flag.id)
+                    self.detached.discard(flag.id)
                 vf = self.record.review.verified_fields
                 vf.extend(p for p in stash.verified if p not in vf)
             self._autofix(c.field, after, c)
@@ -348,11 +299,11 @@ class Replay:
         top = c.field
         stash = _Stash(obj)
         for f in self.record.flags:
-            if f.id not in self._detached and under(f.field, top):
+            if f.id not in self.detached and under(f.field, top):
                 stash.flags.append((f, f.field, f.resolution))
                 if f.resolution == "open":
                     f.resolution = "fixed"
-                self._detached.add(f.id)
+                self.detached.add(f.id)
                 self._auto.pop(f.id, None)
         review = self.record.review
         stash.verified = [p for p in review.verified_fields if under(p, top)]
@@ -374,7 +325,7 @@ class Replay:
             return path
 
         for f in self.record.flags:
-            if f.id not in self._detached:
+            if f.id not in self.detached:
                 f.field = moved(f.field)
         review = self.record.review
         review.verified_fields = [moved(p) for p in review.verified_fields]
@@ -384,11 +335,10 @@ class Replay:
         """A flag whose suggestion the new value takes is fixed; one fixed that way opens again
         when that field is changed away from it. An undo never fixes a flag: it puts a value back,
         it does not check it."""
-        m = repairs.UNDO.match(c.note or "") if c is not None else None
-        undoing = m is not None and m.group(1) == "undo"
+        undoing = c is not None and c.undoes is not None
         values = _scalars(after)
         for f in self.record.flags:
-            if f.id in self._detached:
+            if f.id in self.detached:
                 continue
             fixes = (f.field == field and after is not None) if f.kind == FlagKind.MISSING_SECTION else \
                 (f.suggestion is not None and _norm(f.suggestion) in values)

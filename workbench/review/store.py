@@ -1,39 +1,29 @@
-"""Where review sessions keep their files: records found by their source's sha256, checked
-before anything is built on them; safe output names; and the lock that keeps a second
-session on the same source read-only.
+"""Where review sessions keep their records: found by their source's sha256 and checked before
+anything is built on them; and safe output names. (The lock is in lock.py, the journal in journal.py.)
 
 In the output folder:
     <date>-<body>-<kind>.toml   the record (any name: it is found by [source] sha256)
     <sha256>.journal            corrections not yet saved (journal.py)
-    <sha256>.lock               who has the source open: pid, host, user, since
+    <sha256>.lock               who has the source open: pid, host, user, since (lock.py)
 """
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import json
-import os
 import re
-import socket
 import tomllib
 import unicodedata
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench import SCHEMA
 from workbench.config import slug
-from workbench.errors import RecordError, UserError
+from workbench.errors import RecordError
 from workbench.model import Correction, Referat, Review
-from workbench.ownfiles import NotOurs, create_own, fit_name, open_own, read_own
-
-try:  # POSIX: the lock is held by the open file; a killed process lets go of it at once
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+from workbench.ownfiles import NotOurs, fit_name, read_own
+from workbench.review import links
+from workbench.review.repairs import KINDS as REPAIRS, kinds_text
 
 RESOLUTIONS = ("open", "fixed", "accepted")
-REPAIRS = ("join", "split", "furniture")
 
 
 # --------------------------------------------------------------------------- records
@@ -130,9 +120,24 @@ def check_own(path: Path, sha: str) -> None:
     validate(path, data)
 
 
+_CORRECTION_KEYS = ("at", "field", "before", "after", "source", "line", "column", "text", "note", *links.KEYS)
+
+
 def saved_from(path: Path, data: dict) -> Saved:
-    corrections = [Correction(**{k: c[k] for k in ("at", "field", "before", "after", "source", "line", "column",
-                                                     "text", "note") if k in c}) for c in data.get("corrections", [])]
+    """A validated record as a session takes it up; its corrections' undo/redo links read in the
+    record's form (review.corrections_form; none: from the notes, as the workbench that wrote it did)."""
+    form = data.get("review", {}).get("corrections_form")
+    if links.newer(form):
+        raise RecordError(f"{path}: was saved by a newer workbench (corrections form {form}; this one reads up to "
+                          f"{links.FORM}); the workbench will not overwrite it")
+    corrections = []
+    for j, c in enumerate(data.get("corrections", [])):
+        values = links.linked({k: c[k] for k in _CORRECTION_KEYS if k in c}, form)
+        if not links.well_formed(values):
+            raise RecordError(f"{path}: breaks the {SCHEMA} schema: corrections[{j}] must undo or redo at most one "
+                              "earlier correction, by its place from 0; the workbench will not overwrite it "
+                              "(fix or move it)")
+        corrections.append(Correction(**values))
     resolutions = {f["id"]: f["resolution"] for f in data.get("flags", []) if "id" in f and "resolution" in f}
     r = data.get("review", {})
     review = Review(status=r.get("status", "draft"), reviewer=r.get("reviewer"), verified_at=r.get("verified_at"),
@@ -200,7 +205,8 @@ def _validate(data: dict) -> None:
     src = _table("source", data.get("source"), {"file": _STR, "sha256": _STR, "format": _STR})
     if not re.fullmatch(r"[0-9a-f]{64}", str(src.get("sha256", ""))):
         raise _Bad("source.sha256 must be 64 hex digits")
-    review = _table("review", data.get("review", {}), {"status": _STR, "reviewer": _STR, "flags_open": _INT})
+    review = _table("review", data.get("review", {}), {"status": _STR, "reviewer": _STR, "flags_open": _INT,
+                                                       "corrections_form": _INT})
     if review.get("status", "draft") not in ("draft", "verified"):
         raise _Bad(f"review.status must be 'draft' or 'verified', not {review.get('status')!r}")
     if "verified_at" in review and not isinstance(review["verified_at"], dt.datetime):
@@ -248,12 +254,13 @@ def _validate(data: dict) -> None:
             raise _Bad(f"flags[{j}].severity must be error, warning or info")
     for j, c in enumerate(_tables("corrections", data.get("corrections"), {"field": _STR, "source": _STR,
                                                                            "line": _INT, "column": _INT,
-                                                                           "note": _STR})):
+                                                                           "note": _STR, "undoes": _INT,
+                                                                           "redoes": _INT})):
         if not isinstance(c.get("at"), dt.datetime):
             raise _Bad(f"corrections[{j}].at must be a date and time")
         if "source" in c:
             if c["source"] not in REPAIRS or "line" not in c:
-                raise _Bad(f"corrections[{j}] must repair a line by join, split or furniture")
+                raise _Bad(f"corrections[{j}] must repair a line by {kinds_text()}")
             if "text" in c and not (isinstance(c["text"], list) and all(isinstance(t, str) for t in c["text"])):
                 raise _Bad(f"corrections[{j}].text must be a list of text (the lines the repair was laid over)")
         elif "field" not in c:
@@ -298,160 +305,3 @@ def output_name(ref: Referat) -> str:
     else:
         stem = Path(ref.source.file).stem
     return safe_name(stem) + ".toml"
-
-
-# --------------------------------------------------------------------------- locks
-
-# sessions of this process holding a lock, by lock path: a dropped session (no close) is stale
-_LIVE: dict[str, weakref.ref] = {}
-
-
-def _host() -> str:
-    return socket.gethostname() or "localhost"
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment or the password database
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "someone"
-
-
-def pid_alive(pid: int) -> bool:
-    if not _is_int(pid) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    try:  # a killed child not yet reaped is a zombie: dead for our purpose
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat.rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
-def holder_text(info: dict | None) -> str:
-    if not info:
-        return "another session (its lock file cannot be read)"
-    since = info.get("since")
-    try:
-        moment = dt.datetime.fromisoformat(since).astimezone()
-        same_day = moment.date() == dt.datetime.now().astimezone().date()
-        when = moment.strftime("%H:%M" if same_day else "%d-%m-%Y %H:%M")  # a lock from yesterday says so
-    except (TypeError, ValueError):
-        when = "?"
-    return f"{info.get('user', '?')}@{info.get('host', '?')} (pid {info.get('pid', '?')}) since {when}"
-
-
-class Lock:
-    """`<sha256>.lock`: held by an open, flock'ed file (POSIX) whose content says who holds it."""
-
-    def __init__(self, path: Path, fh, owner):
-        self.path = path
-        self.fh = fh
-        self.key = str(path.resolve())
-        _LIVE[self.key] = weakref.ref(owner)
-
-    @classmethod
-    def acquire(cls, path: Path, owner) -> tuple["Lock | None", str | None]:
-        """(the lock, None), or (None, who holds it)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(10):
-            try:
-                fd, _created = create_own(path, os.O_RDWR)
-            except NotOurs as exc:  # a link planted as our lock: neither followed nor removed
-                raise UserError(f"{path}: {exc.strerror}; the review is not opened") from None
-            except FileNotFoundError:  # removed between the two opens: try again
-                continue
-            except PermissionError:
-                try:  # another user's lock: say whose
-                    with os.fdopen(open_own(path, os.O_RDONLY), "rb") as other:
-                        info = _read_info(other)
-                except OSError:
-                    info = None
-                if info:
-                    return None, holder_text(info)
-                raise
-            fh = os.fdopen(fd, "r+b")
-            if fcntl is not None:
-                try:
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
-                    info = _read_info(fh)
-                    fh.close()
-                    return None, holder_text(info)
-                try:
-                    same = os.fstat(fh.fileno()).st_ino == os.stat(path, follow_symlinks=False).st_ino
-                except FileNotFoundError:
-                    same = False
-                if not same:  # the holder let go and removed the file meanwhile: try the new one
-                    fh.close()
-                    continue
-            info = _read_info(fh)
-            if info and not _stale(info, path):
-                fh.close()
-                return None, holder_text(info)
-            mine = {"pid": os.getpid(), "host": _host(), "user": _user(),
-                    "since": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()}
-            started = _start_ticks(os.getpid())
-            if started is not None:
-                mine["started"] = started  # tells a reused pid from the holder
-            fh.seek(0)
-            fh.truncate()
-            fh.write(json.dumps(mine).encode() + b"\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-            return cls(path, fh, owner), None
-        return None, "another session (its lock keeps changing)"
-
-    def release(self) -> None:
-        if self.fh is None:
-            return
-        if _LIVE.get(self.key) is not None:
-            _LIVE.pop(self.key, None)
-        try:
-            os.unlink(self.path)
-        except OSError:
-            pass
-        try:
-            self.fh.close()
-        finally:
-            self.fh = None
-
-
-def _read_info(fh) -> dict | None:
-    try:
-        fh.seek(0)
-        data = json.loads(fh.read().decode("utf-8") or "null")
-        return data if isinstance(data, dict) else None
-    except (OSError, ValueError):
-        return None
-
-
-def _stale(info: dict, path: Path) -> bool:
-    """A lock whose process is gone (on this host) may be taken over."""
-    if info.get("host") != _host():
-        return False
-    pid = info.get("pid")
-    if pid == os.getpid():
-        ref = _LIVE.get(str(path.resolve()))
-        owner = ref() if ref is not None else None
-        return owner is None or getattr(owner, "closed", False)
-    if not pid_alive(pid):
-        return True
-    started = info.get("started")
-    return _is_int(started) and _start_ticks(pid) not in (None, started)
-
-
-def _start_ticks(pid: int) -> int | None:
-    """When the process started (Linux: clock ticks after boot), or None where unknown."""
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
-    except (OSError, IndexError, ValueError):
-        return None
