@@ -1,0 +1,1 @@
+"""The screens: review, dialogs, forms, the field editor."""
