@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
-from workbench import outline
+from workbench.review import outline
 from workbench.errors import UserError, one_line
 from workbench.tui.guard import GuardMixin
 from workbench.tui.commands import ReviewCommands
@@ -206,7 +206,7 @@ class WorkbenchApp(GuardMixin, App):
         keep = self.field
         self.nodes = outline.build(self.session.record)
         verified = set(self.session.record.review.verified_fields)
-        flags = self.session.record.flags
+        flags = outline.FlagIndex(self.session.record.flags)  # counted per node: indexed once
         tree.clear()
         tree.root.data = None
 
