@@ -37,8 +37,7 @@ def test_checks_imports_nothing_from_the_parser():
 
 # what the screen may import of the domain: the review session and what it needs to show one.
 # errors: UserError and one_line, the one-line messages; visible: control characters drawn escaped;
-# outline: the record as a tree of labelled fields (it moves to workbench.review.outline).
-TUI_MAY_IMPORT = {"review", "inbox", "schema", "config", "i18n", "errors", "visible", "outline", "tui"}
+TUI_MAY_IMPORT = {"review", "inbox", "schema", "config", "i18n", "errors", "visible", "tui"}
 TUI_NEVER = {"ingest", "parse", "names", "roster", "roster_edit", "pipeline", "userdata", "checks", "doubt"}
 
 

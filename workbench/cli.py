@@ -5,6 +5,7 @@
     workbench check FILE                 the flags, one per line; exit 1 if any is an error
     workbench review FILE                the review workbench (no argument at all: the bundled sample)
     workbench export [DIR] --format F    the verified records as json, jsonl, csv or os2web (workbench/export/)
+    workbench schema                     the JSON Schema of referat/1
 
 Every error a user can cause prints one line to standard error and exits 2.
 """
@@ -53,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "table", "tsv", "toml"), default="auto",
                    help="a table on a terminal, tab-separated lines when piped, or TOML")
     _export_parser(sub)
+    sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON",
+                   description="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON")
     return ap
 
 
@@ -155,6 +158,14 @@ def _quiet_stdout() -> None:
 
 
 def _run(args) -> int:
+    if args.command == "schema":
+        import json
+
+        from workbench.schema import json_schema
+
+        with _output() as out:
+            out.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return 0
     from workbench.config import load_config
 
     config = load_config(args.config)

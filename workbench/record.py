@@ -1,4 +1,4 @@
-"""Referat ⇄ the `referat/1` TOML record (SCHEMA.md), and writing it safely.
+"""Referat ⇄ the `referat/1` TOML record (SCHEMA.md, declared in workbench/schema/), and writing it safely.
 
 A value the document does not give is left out (TOML has no null); dates and times are
 native TOML values; lists keep document order. Files are written atomically: a temp file in
@@ -14,82 +14,36 @@ from pathlib import Path
 
 import tomli_w
 
-from workbench import SCHEMA
 from workbench.errors import UserError
-from workbench.model import CORRECTIONS_FORM, Person, Referat
+from workbench.model import Correction, Person, Referat, Review
 from workbench.ownfiles import CLOEXEC, NAME_MAX, NOFOLLOW, fit_name, kind
-from workbench.parse import PARSER_VERSION
-
-
-def _clean(d: dict) -> dict:
-    return {k: v for k, v in d.items() if v is not None}
+from workbench.schema import CORRECTION, RECORD, REVIEW, readable_name  # noqa: F401 (readable_name: re-exported)
+from workbench.schema.referat import PERSON
 
 
 def person_dict(p: Person) -> dict:
     """A person as the record writes one: title and name, or title and `vacant`."""
-    d = {"role": p.role, "title": p.title}
-    if p.vacant:
-        d["vacant"] = True
-    else:
-        d["name"] = p.name
-    return _clean(d)
-
-
-def readable_name(name: str) -> str:
-    """A file name as valid Unicode: the bytes of a name that are not UTF-8 (which Python keeps as
-    lone surrogates) become U+FFFD, so that the record is valid UTF-8 TOML whatever the name."""
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        raw = name.encode("utf-8", "replace")
-    return raw.decode("utf-8", "replace")
+    return PERSON.plain(p)
 
 
 def to_dict(ref: Referat) -> dict:
-    src = ref.source
-    m = ref.meeting
-    flags_open = sum(1 for f in ref.flags if f.severity in ("error", "warning") and f.resolution == "open")
-    out: dict = {"schema": SCHEMA}
-    out["source"] = _clean({"file": readable_name(src.file), "sha256": src.sha256, "format": src.format,
-                            "pages": src.pages, "extractor": src.extractor, "parser": PARSER_VERSION})
-    out["review"] = _clean({
-        "status": ref.review.status,
-        "reviewer": ref.review.reviewer,
-        "verified_at": ref.review.verified_at,
-        "flags_open": flags_open,
-        "verified_fields": list(ref.review.verified_fields),
-        "corrections_form": CORRECTIONS_FORM if ref.corrections else None,
-    })
-    out["meeting"] = _clean({
-        "body": m.body, "kind": m.kind, "place": m.place, "date": m.date, "start": m.start, "end": m.end,
-        "members": [person_dict(p) for p in m.members],
-        "absent": [person_dict(p) for p in m.absent],
-    })
-    out["toc"] = [_clean({"number": e.number, "title": e.title, "page": e.page}) for e in ref.toc]
-    items = []
-    for it in ref.items:
-        d = _clean({"number": it.number, "title": it.title, "access": it.access, "journal": it.journal,
-                    "case": it.case})
-        d["sections"] = {k: s.text for k, s in it.sections.items()}
-        d["tables"] = [{"section": t.section, "columns": list(t.columns), "rows": [list(r) for r in t.rows]}
-                       for t in it.tables]
-        d["people"] = [person_dict(p) for p in it.people]
-        d["attachments"] = [_clean({"number": a.number, "access": a.access, "title": a.title, "ref": a.ref})
-                            for a in it.attachments]
-        d["decisions"] = [_clean({"body": x.body, "date": x.date, "text": x.text}) for x in it.decisions]
-        items.append(d)
-    out["items"] = items
-    out["attachment_index"] = [_clean({"item": e.item, "number": e.number, "access": e.access, "title": e.title,
-                                       "ref": e.ref}) for e in ref.attachment_index]
-    out["signatures"] = [person_dict(p) for p in ref.signatures]
-    out["flags"] = [_clean({"id": f.id, "kind": f.kind, "severity": f.severity, "field": f.field,
-                            "lines": list(f.lines), "excerpt": f.excerpt or None, "message": f.message,
-                            "suggestion": f.suggestion, "resolution": f.resolution}) for f in ref.flags]
-    out["corrections"] = [_clean({"at": c.at, "field": c.field, "before": c.before, "after": c.after,
-                                  "source": c.source, "line": c.line, "column": c.column, "text": c.text,
-                                  "note": c.note, "undoes": c.undoes, "redoes": c.redoes})
-                          for c in ref.corrections]
-    return out
+    """The record of a Referat, key by key as `schema.RECORD` declares it (values left out that it omits)."""
+    return RECORD.plain(ref, ref)
+
+
+def corrections_from(data: dict) -> list[Correction]:
+    """A record's `[[corrections]]` read back."""
+    return [CORRECTION.load(c) for c in data.get("corrections", [])]
+
+
+def review_from(data: dict) -> Review:
+    """A record's `[review]` read back (`flags_open` is counted, not kept)."""
+    return REVIEW.load(data.get("review", {}))
+
+
+def resolutions_from(data: dict) -> dict[str, str]:
+    """A record's flag resolutions by flag id."""
+    return {f["id"]: f["resolution"] for f in data.get("flags", []) if "id" in f and "resolution" in f}
 
 
 def dumps(record: dict) -> str:

@@ -17,7 +17,7 @@ import copy
 
 from workbench.model import Correction, SourceText
 
-KINDS = ("join", "split", "furniture")  # the repairs, listed here only: the journal, store and session read it
+from workbench.schema.referat import REPAIRS as KINDS  # the repairs, declared once with the record
 JOINED = "joined to line {} by the reviewer"
 MARKED = "marked by the reviewer"
 

@@ -15,15 +15,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench import SCHEMA
+from workbench import SCHEMA, record, schema
 from workbench.config import slug
 from workbench.errors import RecordError
 from workbench.model import Correction, Referat, Review
 from workbench.ownfiles import NotOurs, fit_name, read_own
 from workbench.review import links
-from workbench.review.repairs import KINDS as REPAIRS, kinds_text
-
-RESOLUTIONS = ("open", "fixed", "accepted")
+from workbench.schema import REPAIRS, RESOLUTIONS  # noqa: F401 (the session reads them from here)
 
 
 # --------------------------------------------------------------------------- records
@@ -138,133 +136,25 @@ def saved_from(path: Path, data: dict) -> Saved:
                               "earlier correction, by its place from 0; the workbench will not overwrite it "
                               "(fix or move it)")
         corrections.append(Correction(**values))
-    resolutions = {f["id"]: f["resolution"] for f in data.get("flags", []) if "id" in f and "resolution" in f}
-    r = data.get("review", {})
-    review = Review(status=r.get("status", "draft"), reviewer=r.get("reviewer"), verified_at=r.get("verified_at"),
-                    verified_fields=list(r.get("verified_fields", [])))
-    return Saved(path, corrections, resolutions, review, data)
+    return Saved(path, corrections, record.resolutions_from(data), record.review_from(data), data)
 
 
-# -- validation: what a record must be for a session to build on it (SCHEMA.md)
+# -- validation: what a record must be for a session to build on it (SCHEMA.md, declared in workbench/schema/)
 
 def _is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _is_date(v) -> bool:
-    return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
-
-
-_STR, _INT, _DATE, _TIME, _BOOL = "text", "a whole number", "a date", "a time", "true or false"
-_CHECK = {
-    _STR: lambda v: isinstance(v, str),
-    _INT: _is_int,
-    _DATE: _is_date,
-    _TIME: lambda v: isinstance(v, dt.time),
-    _BOOL: lambda v: isinstance(v, bool),
-}
-_PERSON = {"role": _STR, "title": _STR, "name": _STR, "vacant": _BOOL}
-_ATTACHMENT = {"number": _INT, "access": _STR, "title": _STR, "ref": _STR}
-
-
-class _Bad(Exception):
-    pass
-
-
-def _table(where: str, value, keys: dict | None = None) -> dict:
-    if not isinstance(value, dict):
-        raise _Bad(f"{where} must be a table")
-    for key, kind in (keys or {}).items():
-        if key in value and not _CHECK[kind](value[key]):
-            raise _Bad(f"{where}.{key} must be {kind}, not {value[key]!r}")
-    return value
-
-
-def _tables(where: str, value, keys: dict | None = None) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _Bad(f"{where} must be a list")
-    for j, v in enumerate(value):
-        _table(f"{where}[{j}]", v, keys)
-    return value
-
-
 def validate(path: Path, data: dict) -> None:
-    """Raise RecordError (one line, naming the file) unless data is a usable referat/1 record."""
+    """Raise RecordError (one line, naming the file) unless data is a usable referat/1 record:
+    what the schema declares, and a sha256 of 64 hex digits (records are found by it)."""
     try:
-        _validate(data)
-    except _Bad as exc:
+        schema.check(data)
+        if not re.fullmatch(r"[0-9a-f]{64}", str(data["source"].get("sha256", ""))):
+            raise schema.Invalid("source.sha256 must be 64 hex digits")
+    except schema.Invalid as exc:
         raise RecordError(f"{path}: breaks the {SCHEMA} schema: {exc}; the workbench will not overwrite it "
                           "(fix or move it)") from None
-
-
-def _validate(data: dict) -> None:
-    if data.get("schema") != SCHEMA:
-        raise _Bad(f"schema is {data.get('schema')!r}, not {SCHEMA!r}")
-    src = _table("source", data.get("source"), {"file": _STR, "sha256": _STR, "format": _STR})
-    if not re.fullmatch(r"[0-9a-f]{64}", str(src.get("sha256", ""))):
-        raise _Bad("source.sha256 must be 64 hex digits")
-    review = _table("review", data.get("review", {}), {"status": _STR, "reviewer": _STR, "flags_open": _INT,
-                                                       "corrections_form": _INT})
-    if review.get("status", "draft") not in ("draft", "verified"):
-        raise _Bad(f"review.status must be 'draft' or 'verified', not {review.get('status')!r}")
-    if "verified_at" in review and not isinstance(review["verified_at"], dt.datetime):
-        raise _Bad("review.verified_at must be a date and time")
-    vf = review.get("verified_fields", [])
-    if not isinstance(vf, list) or not all(isinstance(v, str) for v in vf):
-        raise _Bad("review.verified_fields must be a list of field paths")
-    m = _table("meeting", data.get("meeting", {}), {"body": _STR, "kind": _STR, "place": _STR, "date": _DATE,
-                                                     "start": _TIME, "end": _TIME})
-    _tables("meeting.members", m.get("members"), _PERSON)
-    _tables("meeting.absent", m.get("absent"), _PERSON)
-    for j, e in enumerate(_tables("toc", data.get("toc"), {"number": _INT, "title": _STR, "page": _INT})):
-        if "title" not in e:
-            raise _Bad(f"toc[{j}] has no title")
-    for k, it in enumerate(_tables("items", data.get("items"), {"number": _INT, "title": _STR, "access": _STR,
-                                                                 "journal": _STR, "case": _STR})):
-        where = f"items[{k}]"
-        if "title" not in it:
-            raise _Bad(f"{where} has no title")
-        for key, text in _table(f"{where}.sections", it.get("sections", {})).items():
-            if not isinstance(text, str):
-                raise _Bad(f"{where}.sections.{key} must be text")
-        for j, t in enumerate(_tables(f"{where}.tables", it.get("tables"), {"section": _STR})):
-            cols = t.get("columns", [])
-            rows = t.get("rows", [])
-            if not isinstance(cols, list) or not all(isinstance(c, str) for c in cols):
-                raise _Bad(f"{where}.tables[{j}].columns must be a list of text")
-            if not isinstance(rows, list) or not all(isinstance(r, list) and all(isinstance(c, str) for c in r)
-                                                     for r in rows):
-                raise _Bad(f"{where}.tables[{j}].rows must be lists of text")
-        _tables(f"{where}.people", it.get("people"), _PERSON)
-        _tables(f"{where}.attachments", it.get("attachments"), _ATTACHMENT)
-        for j, d in enumerate(_tables(f"{where}.decisions", it.get("decisions"),
-                                      {"body": _STR, "date": _DATE, "text": _STR})):
-            if "text" not in d:
-                raise _Bad(f"{where}.decisions[{j}] has no text")
-    _tables("attachment_index", data.get("attachment_index"), {"item": _INT, **_ATTACHMENT})
-    _tables("signatures", data.get("signatures"), _PERSON)
-    for j, f in enumerate(_tables("flags", data.get("flags"), {"id": _STR, "kind": _STR, "severity": _STR,
-                                                               "field": _STR, "message": _STR,
-                                                               "resolution": _STR})):
-        if f.get("resolution", "open") not in RESOLUTIONS:
-            raise _Bad(f"flags[{j}].resolution must be one of {', '.join(RESOLUTIONS)}")
-        if f.get("severity") not in (None, "error", "warning", "info"):
-            raise _Bad(f"flags[{j}].severity must be error, warning or info")
-    for j, c in enumerate(_tables("corrections", data.get("corrections"), {"field": _STR, "source": _STR,
-                                                                           "line": _INT, "column": _INT,
-                                                                           "note": _STR, "undoes": _INT,
-                                                                           "redoes": _INT})):
-        if not isinstance(c.get("at"), dt.datetime):
-            raise _Bad(f"corrections[{j}].at must be a date and time")
-        if "source" in c:
-            if c["source"] not in REPAIRS or "line" not in c:
-                raise _Bad(f"corrections[{j}] must repair a line by {kinds_text()}")
-            if "text" in c and not (isinstance(c["text"], list) and all(isinstance(t, str) for t in c["text"])):
-                raise _Bad(f"corrections[{j}].text must be a list of text (the lines the repair was laid over)")
-        elif "field" not in c:
-            raise _Bad(f"corrections[{j}] names no field and no source line")
 
 
 # --------------------------------------------------------------------------- names

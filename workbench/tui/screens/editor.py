@@ -1,44 +1,43 @@
 """The modal editor: one line or several, as the field needs; for a person, roster names
-ranked by rapidfuzz under the input, updated at each keystroke."""
+ranked by rapidfuzz under the input, updated at each keystroke. Typed values (dates, times,
+numbers, access) are checked by the schema's parser of the field's type, the session's own."""
 from __future__ import annotations
-
-import datetime as dt
 
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.validation import Function
+from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from workbench.tui.actions import bindings
+from workbench import schema
+from workbench.review.paths import try_parse
 from workbench.visible import visible
 
-VALIDATORS = {
-    "date": Function(lambda v: _date(v) is not None, "a date: YYYY-MM-DD or DD-MM-YYYY"),
-    "time": Function(lambda v: _time(v) is not None, "a time: HH:MM"),
-    "number": Function(lambda v: v.strip() == "" or v.strip().isdigit(), "a whole number"),
-    "access": Function(lambda v: v.strip() in ("open", "closed"), "open or closed"),
-}
 
+class Typed(Validator):
+    """What the field's type (the schema's) makes of the typed text: the parser the session uses."""
 
-def _date(text: str):
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+    def __init__(self, spec, config) -> None:
+        super().__init__()
+        self.spec = spec
+        self.config = config
+
+    def validate(self, value: str) -> ValidationResult:
         try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            pass
-    return None
+            schema.typed(self.spec, value, self.config)
+        except schema.ValueProblem as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
-def _time(text: str):
-    for fmt in ("%H:%M", "%H.%M", "%H:%M:%S"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).time()
-        except ValueError:
-            pass
-    return None
+def validator_for(field: str, config=None) -> Typed | None:
+    """The check of a field's typed input (a date, time, number, access, kind), or None for free text."""
+    parts = try_parse(field)
+    spec = schema.spec_at(parts) if parts else None
+    return Typed(spec, config) if spec is not None and spec.name in schema.PARSERS else None
 
 
 class EditScreen(ModalScreen[str | None]):
@@ -63,7 +62,8 @@ class EditScreen(ModalScreen[str | None]):
                 yield TextArea(self.value, id="editor-area", soft_wrap=True)
                 yield Label("[dim]ctrl+s: accept · escape: cancel[/dim]")
             else:
-                validators = [VALIDATORS[self.kind]] if self.kind in VALIDATORS else []
+                typed = validator_for(self.field, getattr(self.app, "config", None))
+                validators = [typed] if typed is not None else []
                 yield Input(self.value, id="editor-input", validators=validators, select_on_focus=False)
                 if self.kind == "person":
                     yield OptionList(id="suggestions")

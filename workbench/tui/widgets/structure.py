@@ -1,6 +1,6 @@
 """The structure pane: the record's outline as a tree (⚑N open flags, ✓ verified), and moving its cursor onto a field without ever jumping back under the reviewer.
 
-This is the one module of the screen that imports the outline (workbench.outline: nodes with a
+This is the one module of the screen that imports the outline (workbench.review.outline: nodes with a
 label, a field path and source lines); the review screen reaches it through here.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.widgets import Tree
 
-from workbench import outline  # the one import of the outline
+from workbench.review import outline  # the one import of the outline
 from workbench.tui import text as T
 from workbench.tui.actions import bindings
 from workbench.tui.fields import within
@@ -47,7 +47,7 @@ class StructureTree(Tree):
         first = not self.nodes
         self.nodes = outline.build(record)
         verified = set(record.review.verified_fields)
-        flags = record.flags
+        flags = outline.FlagIndex(record.flags)  # counted per node: indexed once
         self.clear()
         self.root.data = None
 

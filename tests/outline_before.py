@@ -1,4 +1,6 @@
-"""The record as an outline for the review screen: nodes with a label, a field path and the
+"""The review outline as it was before the schema drove it (a frozen copy: test_outline.py holds the new one to it).
+
+The record as an outline for the review screen: nodes with a label, a field path and the
 source lines behind them. Domain code (no Textual): the tree widget only draws it."""
 from __future__ import annotations
 
