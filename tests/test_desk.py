@@ -74,3 +74,26 @@ def test_field_shapes_are_read_from_parsed_paths():
     assert fields.within("items[1].title", "items[1]") and not fields.within("items[10]", "items[1]")
     assert fields.within("items[1]", "items[1]") and not fields.within("items[1]", "items[1].title")
     assert fields.parts("not a path!") == ()
+
+
+def test_opening_runs_as_a_job_of_the_one_executor(tmp_path, config, roster, monkeypatch):
+    """The screen's opening is a job of workbench.work's executor: its limits, cores and cancel."""
+    from workbench import work
+    from workbench.review import desk
+    from workbench.review.session import ReviewSession
+
+    seen = []
+    real = ReviewSession.open.__func__
+
+    def spy(cls, *args, **kw):
+        seen.append((work.current(), threading.current_thread() is threading.main_thread()))
+        return real(cls, *args, **kw)
+
+    monkeypatch.setattr(ReviewSession, "open", classmethod(spy))
+    session = desk.open_review(copy_seed(tmp_path), config, roster, out_dir=tmp_path / "out")
+    try:
+        assert session.record.items
+    finally:
+        session.close()
+    [(job, on_main)] = seen
+    assert job is not None and not on_main

@@ -12,19 +12,23 @@ SOURCE_SUFFIXES = (".pdf", ".txt", ".md")
 
 
 def open_review(path, config, roster, out_dir=None, reviewer=None, progress=None, cancel=None):
-    """Open a ReviewSession on `path`. `progress(done, total)` is told of each page read; once
-    `cancel` (a threading.Event) is set the reading stops with a UserError saying after how many
-    pages. The session factory the app hands to its review screens."""
-    from workbench.ingest import Cancelled
+    """Open a ReviewSession on `path` as a job of the one executor (workbench/work.py: its limits, its
+    cores, its cancel). `progress(done, total)` is told of each page read; once `cancel` (a
+    threading.Event) is set the job is cancelled: its PDF readers are killed and this raises a
+    UserError saying after how many pages. The session factory the app hands to its review screens."""
+    from workbench import work
     from workbench.review.session import ReviewSession
 
-    def told(done: int, total: int) -> None:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled(f"{path}: opening cancelled after {done} of {total} pages")
-        if progress is not None:
-            progress(done, total)
+    def task():
+        return ReviewSession.open(path, config, roster, out_dir=out_dir, reviewer=reviewer)
 
-    return ReviewSession.open(path, config, roster, out_dir=out_dir, reviewer=reviewer, progress=told, cancel=cancel)
+    job = work.shared(config).call(task, name=str(path), progress=progress)
+    while True:  # the caller's thread waits, passing its cancel on to the job
+        try:
+            return job.result(timeout=0.05)
+        except TimeoutError:
+            if cancel is not None and cancel.is_set():
+                job.cancel()
 
 
 def next_file(path: Path) -> Path | None:
