@@ -676,8 +676,8 @@ class ReviewSession(Replay):
         for path in (base, base.with_name(f"{base.stem}-{sha[:12]}.toml"), base.with_name(f"{base.stem}-{sha}.toml")):
             if not path.exists() and not path.is_symlink():
                 return path
-            if path.is_file() and not path.is_symlink() and store.record_sha(path) == sha:
-                return path
+            if path.is_file() and not path.is_symlink() and (path == self._record_path or store.record_sha(path) == sha):
+                return path  # the record opened or saved last: save has just checked it (check_own)
         raise store.RecordError(f"{base}: the name is taken by files of other sources; not saved")
 
     # ------------------------------------------------------------------ internals: state
