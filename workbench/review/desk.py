@@ -14,7 +14,8 @@ SOURCE_SUFFIXES = (".pdf", ".txt", ".md")
 def open_review(path, config, roster, out_dir=None, reviewer=None, progress=None, cancel=None):
     """Open a ReviewSession on `path`. `progress(done, total)` is told of each page read; once
     `cancel` (a threading.Event) is set the reading stops with a UserError saying after how many
-    pages. The session factory the app hands to its review screens."""
+    pages; a `progress.page(number, total, texts)` is given each page's lines in order as it is read.
+    The session factory the app hands to its review screens."""
     from workbench.ingest import Cancelled
     from workbench.review.session import ReviewSession
 
@@ -24,6 +25,8 @@ def open_review(path, config, roster, out_dir=None, reviewer=None, progress=None
         if progress is not None:
             progress(done, total)
 
+    if getattr(progress, "page", None) is not None:
+        told.page = progress.page  # each page's lines as they are read (ingest/pages.py)
     return ReviewSession.open(path, config, roster, out_dir=out_dir, reviewer=reviewer, progress=told, cancel=cancel)
 
 

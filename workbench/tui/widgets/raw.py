@@ -99,6 +99,16 @@ class RawView(ScrollView, can_focus=True):
         self.cursor = min(max(1, self.cursor), max(1, len(self.lines)))
         self.refresh()
 
+    def append(self, page: int, texts: list[str]) -> None:
+        """A page's lines after the others, while the file is still being read (`show` replaces them)."""
+        from workbench.model import SourceLine
+
+        start = len(self.lines)
+        self.lines.extend(SourceLine(no=start + k + 1, text=t, page=page) for k, t in enumerate(texts))
+        width = max((_width(t) for t in texts), default=0) + GUTTER + 2
+        self.virtual_size = Size(max(width, self.virtual_size.width), len(self.lines))
+        self.refresh()
+
     def select(self, span: tuple[int, int] | None, move: bool = True) -> None:
         self.selected = span
         if span and move:
