@@ -13,11 +13,13 @@ last name swapped). Printed per roster size:
 - Roster.match for names that are not in the roster at all (their time, and how many
   were wrongly taken as certain).
 
-Run: python benchmarks/names.py   (about 20 s)
+Run: python benchmarks/names.py [--sizes 50,1000,10000] [--queries 400] [--strangers 200] [--seed N]
+(about 20 s with the defaults; `--sizes 50 --queries 40` for a quick look)
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 import sys
@@ -57,7 +59,8 @@ STRANGER_LAST = """Zwick Trolle Vangsgaard Ravnkilde Bøgelund Overgaard Quist W
 Gyldenløve Hvidt Lykkegaard Nørskov Rosenkrantz Uldall Yde Zeuthen Ærenlund""".split()
 
 SIZES = (50, 1_000, 10_000)
-QUERIES = {50: 400, 1_000: 400, 10_000: 400}
+QUERIES = 400  # per roster size
+STRANGERS = 200
 
 _LETTERS = "abcdefghijklmnoprstuvyæøå"
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
@@ -108,13 +111,13 @@ def p95(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 
-def run(size: int) -> None:
-    rng = random.Random(SEED + size)
+def run(size: int, n_queries: int = QUERIES, n_strangers: int = STRANGERS, seed: int = SEED) -> None:
+    rng = random.Random(seed + size)
     names = make_names(size, rng)
     t0 = time.perf_counter()
     roster = Roster([Person(n) for n in names])
     build_ms = (time.perf_counter() - t0) * 1000
-    qs = queries(names, QUERIES[size], rng)
+    qs = queries(names, n_queries, rng)
     for q, _ in qs[:20]:  # warm up
         roster.match(q)
 
@@ -159,7 +162,7 @@ def run(size: int) -> None:
         wr = f"{wrong:14d}" if fn is not plain else f"{'-':>14}"
         print(f"  {label:44} {statistics.mean(times):8.3f} {p95(times):8.3f} {hits / n:7.1%} {cert:>8} {wr}")
     # names that are not in the roster (people a document names who are not listed)
-    strangers = [f"{rng.choice(FIRST)} {rng.choice(STRANGER_LAST)}" for _ in range(200)]
+    strangers = [f"{rng.choice(FIRST)} {rng.choice(STRANGER_LAST)}" for _ in range(n_strangers)]
     times = []
     for q in strangers:
         t = time.perf_counter()
@@ -167,7 +170,7 @@ def run(size: int) -> None:
         times.append((time.perf_counter() - t) * 1000)
     wrong = sum(1 for q in strangers if roster.certain(q) is not None)
     print(
-        f"  {'Roster.match, 200 names not in the roster':44} {statistics.mean(times):8.3f} {p95(times):8.3f}"
+        f"  {f'Roster.match, {n_strangers} names not in the roster':44} {statistics.mean(times):8.3f} {p95(times):8.3f}"
         f" {'-':>7} {'-':>8} {wrong:14d}"
     )
     a = results["Roster.match (token index + WRatio)"]
@@ -176,10 +179,19 @@ def run(size: int) -> None:
     print(f"  indexed top-1 = full-scan top-1 for {same}/{n} queries")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=",".join(str(n) for n in SIZES), help="roster sizes, comma-separated")
+    ap.add_argument("--queries", type=int, default=QUERIES, help="queries with typos per roster size")
+    ap.add_argument("--strangers", type=int, default=STRANGERS, help="names not in the roster, per size")
+    ap.add_argument("--seed", type=int, default=SEED)
+    args = ap.parse_args(argv)
+    sizes = [int(n.replace("_", "")) for n in args.sizes.split(",") if n.strip()]
+    if not sizes or min(sizes) < 1 or args.queries < 1 or args.strangers < 1:
+        ap.error("sizes, queries and strangers must be at least 1")
     t = time.perf_counter()
-    for size in SIZES:
-        run(size)
+    for size in sizes:
+        run(size, args.queries, args.strangers, args.seed)
     print(f"\ndone in {time.perf_counter() - t:.1f} s")
 
 

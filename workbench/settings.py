@@ -18,7 +18,7 @@ from pathlib import Path
 from workbench.errors import UserError
 
 MAX_DOTS = 32  # a key of more parts than this is not a setting (tomllib is quadratic in them)
-_KEY_PART = re.compile(r"^\s*(\[\[?)?([^=\]\n]*)")
+_KEY_PART = re.compile(r"^\s*(?:(\[\[?)([^=\]\n]*)|([^=\[\n]*)=)")  # a table's header, or a key before its =: not a line of text
 
 
 def read_settings_file(path: Path, what: str, error: type[UserError], limit: int, label: str | None = None,
@@ -76,7 +76,7 @@ def loads_toml(text: str, label: str, error: type[UserError], tail: str = "") ->
     for no, line in enumerate(text.splitlines(), 1):
         if line.count(".") > MAX_DOTS:
             m = _KEY_PART.match(line)
-            if m and m.group(2).count(".") > MAX_DOTS:
+            if m and (m.group(2) or m.group(3) or "").count(".") > MAX_DOTS:
                 raise error(f"{label}: line {no}: a key of more than {MAX_DOTS} parts, deeper than any "
                             f"setting or record nests{tail}")
     try:

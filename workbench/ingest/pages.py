@@ -32,7 +32,8 @@ STATS = {"workers": 0, "pooled": False, "again": False}  # the last reading in t
 
 def read_pdf(path: Path, data: bytes, config: Config, progress=None, cancel=None, cores: int | None = None) -> SourceText:
     """Extract the PDF in child processes (at most `cores`; None: the share `workbench.work` gives
-    this thread). `progress(done, total)` is called as pages are read, and may raise `Cancelled`;
+    this thread). `progress(done, total)` is called as pages are read, and may raise `Cancelled`
+(and `progress.page(number, total, texts)`, if it has one, with each page's lines in page order);
     `cancel` (a threading.Event or a callable) is looked at every POLL seconds, and when set every
     child is killed at once."""
     import pdfplumber
@@ -105,6 +106,16 @@ class _Reading:
         self.deadline = time.monotonic() + config.max_seconds
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.ctx = multiprocessing.get_context(method)
+        self.passed = 0  # pages given to `progress.page`, from the first
+
+    def _pass_on(self, pages: dict, count: int) -> None:
+        """The pages read so far without a gap, each once (a reading done again passes on only the
+        rest), to `progress.page(number, count, texts)` when the progress has one (the screen fills
+        its raw pane with them as they come)."""
+        page = getattr(self.progress, "page", None)
+        while page is not None and self.passed in pages:
+            page(self.passed + 1, count, [line.text for line in pages[self.passed][0]])
+            self.passed += 1
 
     def _start(self, first: bool) -> _Child:
         mine, theirs = self.ctx.Pipe(duplex=True)
@@ -203,6 +214,7 @@ class _Reading:
                         child.next = index + 1
                         if self.progress is not None:
                             self.progress(len(pages), count)
+                        self._pass_on(pages, count)
                         if child.next >= child.end:
                             give(child)
                     else:  # ("error", message)

@@ -13,14 +13,22 @@ SOURCE_SUFFIXES = (".pdf", ".txt", ".md")
 
 def open_review(path, config, roster, out_dir=None, reviewer=None, progress=None, cancel=None):
     """Open a ReviewSession on `path` as a job of the one executor (workbench/work.py: its limits, its
-    cores, its cancel). `progress(done, total)` is told of each page read; once `cancel` (a
-    threading.Event) is set the job is cancelled: its PDF readers are killed and this raises a
-    UserError saying after how many pages. The session factory the app hands to its review screens."""
+    cores, its cancel). `progress(done, total)` is told of each page read, and a `progress.page(number,
+    total, texts)` each page's lines in order as it is read; once `cancel` (a threading.Event) is set
+    the job is cancelled: its PDF readers are killed and this raises a UserError saying after how
+    many pages. The session factory the app hands to its review screens."""
     from workbench import work
     from workbench.review.session import ReviewSession
 
     def task():
-        return ReviewSession.open(path, config, roster, out_dir=out_dir, reviewer=reviewer)
+        job = work.current()
+
+        def told(done: int, total: int) -> None:
+            job.report(done, total)  # kept on the job, passed on; raises Cancelled once it is cancelled
+
+        if getattr(progress, "page", None) is not None:
+            told.page = progress.page  # each page's lines as they are read (ingest/pages.py)
+        return ReviewSession.open(path, config, roster, out_dir=out_dir, reviewer=reviewer, progress=told)
 
     job = work.shared(config).call(task, name=str(path), progress=progress)
     while True:  # the caller's thread waits, passing its cancel on to the job

@@ -44,8 +44,8 @@ class Files:
                      base.with_name(f"{base.stem}-{self.sha}.toml")):
             if not path.exists() and not path.is_symlink():
                 return path
-            if path.is_file() and not path.is_symlink() and store.record_sha(path) == self.sha:
-                return path
+            if path.is_file() and not path.is_symlink() and (path == self.record_path or store.record_sha(path) == self.sha):
+                return path  # the record opened or saved last: save has just checked it (check_own)
         raise store.RecordError(f"{base}: the name is taken by files of other sources; not saved")
 
     def save(self, record: Referat) -> Path:

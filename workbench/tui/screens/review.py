@@ -78,6 +78,11 @@ class ReviewScreen(Operations, Screen):
         def progress(done: int, total: int) -> None:
             app.call_from_thread(self._progress, done, total)
 
+        def page(number: int, total: int, texts: list[str]) -> None:  # the raw pane fills as pages are read
+            app.call_from_thread(self._page, cancel, number, texts)
+
+        progress.page = page
+
         try:
             session = app.open_session(self.path, app.config, app.roster, out_dir=app.out_dir,
                                        reviewer=app.reviewer, progress=progress, cancel=cancel)
@@ -110,6 +115,14 @@ class ReviewScreen(Operations, Screen):
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#loading", ProgressBar).update(total=total, progress=done)
+
+    def _page(self, cancel: threading.Event, number: int, texts: list[str]) -> None:
+        """A page read while the file is opened: shown in the raw pane (nothing can be changed yet)."""
+        if cancel is self._cancel_load and self.session is None and not cancel.is_set():
+            raw = self.query_one("#raw", RawView)
+            if number == 1:
+                raw.show(None, set())  # the file opened before this one goes
+            raw.append(number, texts)
 
     def _failed(self, message: str) -> None:
         self.load_error = message

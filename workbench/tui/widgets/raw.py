@@ -6,6 +6,8 @@ the cursor's column, mark as page furniture) as corrections laid over the lines.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -27,6 +29,12 @@ def shown_text(text: str) -> str:
     parts = [part.expandtabs(4) for part in text.split("\n")]
     out = SPLIT.join(parts)
     return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _width(text: str) -> int:
+    """The shown width of a line, kept: every change draws the pane again, mostly of the same lines."""
+    return len(shown_text(text))
 
 
 def source_column(text: str, display: int) -> int:
@@ -86,9 +94,19 @@ class RawView(ScrollView, can_focus=True):
     def show(self, source, flagged: set[int]) -> None:
         self.lines = list(source.lines) if source is not None else []
         self.flagged = flagged
-        width = max((len(shown_text(ln.text)) for ln in self.lines), default=0) + GUTTER + 2
+        width = max((_width(ln.text) for ln in self.lines), default=0) + GUTTER + 2
         self.virtual_size = Size(width, len(self.lines))
         self.cursor = min(max(1, self.cursor), max(1, len(self.lines)))
+        self.refresh()
+
+    def append(self, page: int, texts: list[str]) -> None:
+        """A page's lines after the others, while the file is still being read (`show` replaces them)."""
+        from workbench.model import SourceLine
+
+        start = len(self.lines)
+        self.lines.extend(SourceLine(no=start + k + 1, text=t, page=page) for k, t in enumerate(texts))
+        width = max((_width(t) for t in texts), default=0) + GUTTER + 2
+        self.virtual_size = Size(max(width, self.virtual_size.width), len(self.lines))
         self.refresh()
 
     def select(self, span: tuple[int, int] | None, move: bool = True) -> None:
