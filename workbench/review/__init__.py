@@ -18,8 +18,8 @@ Domain code only (no Textual): the TUI is a thin layer over `ReviewSession`.
     lock.py       the lock that keeps a second session on the same source read-only
     wording.py    a value quoted short, a correction described, the time
 """
-from workbench.model import FlagKind
+from workbench.model import FlagKind, SourceLine
 from workbench.review.paths import PathError, format_path, parse_path
 from workbench.review.session import ReviewError, ReviewSession
 
-__all__ = ["FlagKind", "ReviewSession", "ReviewError", "PathError", "parse_path", "format_path"]
+__all__ = ["FlagKind", "SourceLine", "ReviewSession", "ReviewError", "PathError", "parse_path", "format_path"]

@@ -101,7 +101,7 @@ class RawView(ScrollView, can_focus=True):
 
     def append(self, page: int, texts: list[str]) -> None:
         """A page's lines after the others, while the file is still being read (`show` replaces them)."""
-        from workbench.model import SourceLine
+        from workbench.review import SourceLine  # the screen reads the model through the review layer
 
         start = len(self.lines)
         self.lines.extend(SourceLine(no=start + k + 1, text=t, page=page) for k, t in enumerate(texts))
