@@ -5,7 +5,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from tui_helpers import copy_seed, loaded, make_app, settled
-from workbench import outline
+from workbench.review import outline
 from workbench.tui.widgets.structure import tree_nodes
 from workbench.visible import visible
 
