@@ -58,6 +58,8 @@ def to_dict(ref: Referat) -> dict:
         "verified_at": ref.review.verified_at,
         "flags_open": flags_open,
         "verified_fields": list(ref.review.verified_fields),
+        "seconds": ref.review.seconds,
+        "corrections": ref.review.corrections,
     })
     out["meeting"] = _clean({
         "body": m.body, "kind": m.kind, "place": m.place, "date": m.date, "start": m.start, "end": m.end,

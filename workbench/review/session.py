@@ -74,6 +74,7 @@ class ReviewSession(Replay):
         self.dirty = False
         self.closed = False
         self._why_read_only = ""
+        self._sitting = time.monotonic()  # review cost: the time from here to verify is counted
         self._pristine = pristine
         self._lock: Lock | None = None
         self._journal = Journal(self.out_dir / f"{pristine.sha256}.journal")
@@ -546,8 +547,12 @@ class ReviewSession(Replay):
         when = now()
         before = {k: v for k, v in (("status", review.status), ("reviewer", review.reviewer),
                                     ("verified_at", review.verified_at)) if v is not None}
+        seconds = (review.seconds or 0) + round(time.monotonic() - self._sitting)
+        self._sitting = time.monotonic()
+        made = sum(1 for c in self.corrections if c.field != "review")
         self._commit(Correction(at=when, field="review", before=before,
-                                after={"status": "verified", "reviewer": name, "verified_at": when},
+                                after={"status": "verified", "reviewer": name, "verified_at": when,
+                                       "seconds": seconds, "corrections": made},
                                 note=f"verified by {name}"))
         self.reviewer = name
         self.save()

@@ -136,7 +136,8 @@ def saved_from(path: Path, data: dict) -> Saved:
     resolutions = {f["id"]: f["resolution"] for f in data.get("flags", []) if "id" in f and "resolution" in f}
     r = data.get("review", {})
     review = Review(status=r.get("status", "draft"), reviewer=r.get("reviewer"), verified_at=r.get("verified_at"),
-                    verified_fields=list(r.get("verified_fields", [])))
+                    verified_fields=list(r.get("verified_fields", [])), seconds=r.get("seconds"),
+                    corrections=r.get("corrections"))
     return Saved(path, corrections, resolutions, review, data)
 
 
@@ -200,7 +201,8 @@ def _validate(data: dict) -> None:
     src = _table("source", data.get("source"), {"file": _STR, "sha256": _STR, "format": _STR})
     if not re.fullmatch(r"[0-9a-f]{64}", str(src.get("sha256", ""))):
         raise _Bad("source.sha256 must be 64 hex digits")
-    review = _table("review", data.get("review", {}), {"status": _STR, "reviewer": _STR, "flags_open": _INT})
+    review = _table("review", data.get("review", {}), {"status": _STR, "reviewer": _STR, "flags_open": _INT,
+                                                          "seconds": _INT, "corrections": _INT})
     if review.get("status", "draft") not in ("draft", "verified"):
         raise _Bad(f"review.status must be 'draft' or 'verified', not {review.get('status')!r}")
     if "verified_at" in review and not isinstance(review["verified_at"], dt.datetime):
