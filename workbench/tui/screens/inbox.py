@@ -96,8 +96,9 @@ class InboxScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Back from a review: its record may have changed the counts."""
-        if self.is_mounted and self._scan():
-            self.redraw()
+        if self.is_mounted:
+            self._scan()
+            self.redraw()  # always: the app may have scanned already (after V)
 
     # -- the timers
     def _scan(self) -> bool:
