@@ -46,6 +46,15 @@ def private_cache(tmp_path_factory, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def private_user_config(tmp_path_factory, monkeypatch):
+    """Each test its own user config folder (workbench/userconfig.py): a reviewer's name one test
+    remembered is not known to the next."""
+    folder = tmp_path_factory.mktemp("userconfig")
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def config():
     from workbench.config import load_config

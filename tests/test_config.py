@@ -252,12 +252,13 @@ def test_the_binding_table_is_the_apps_own():
     """workbench/keys.py (read by config.py, which imports no Textual) lists exactly the bindings
     the screen and its dialogs declare (all from tui/actions.py's table), with their default keys."""
     from workbench import keys
-    from workbench.tui.screens import dialogs, editor, form, review
+    from workbench.tui.screens import dialogs, editor, form, inbox, review
     from workbench.tui.widgets import raw, structure
 
     declared = {}
     for cls in (review.ReviewScreen, structure.StructureTree, raw.RawView, form.FormScreen, form.ChoiceScreen,
-                editor.EditScreen, dialogs.QuitScreen, dialogs.ConfirmScreen, dialogs.PromptScreen, dialogs.HelpScreen):
+                editor.EditScreen, dialogs.QuitScreen, dialogs.ConfirmScreen, dialogs.PromptScreen, dialogs.HelpScreen,
+                inbox.InboxScreen, inbox.InboxTable):
         for b in cls.BINDINGS:
             if b.id:
                 declared[b.id] = b.key

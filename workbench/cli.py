@@ -1,6 +1,8 @@
 """The command line: argparse, and the only place that knows both the domain and the screen.
 
     workbench parse FILE [-o OUT.toml]   the draft record (standard output without -o)
+    workbench parse DIR [--jobs N]       every referat of DIR into draft records (resumable; batch.py)
+    workbench inbox [DIR]                the inbox over a folder (plain `workbench`: [inbox] dir, else the samples)
     workbench text FILE                  the numbered source lines
     workbench check FILE                 the flags, one per line; exit 1 if any is an error
     workbench review FILE                the review workbench (no argument at all: the bundled sample)
@@ -20,7 +22,8 @@ from pathlib import Path
 
 from workbench.errors import UserError, one_line
 
-SAMPLE = Path(__file__).parent / "data" / "001_9a154efafadaaa85.pdf"
+SAMPLES = Path(__file__).parent / "data"  # the four bundled sample referater
+SAMPLE = SAMPLES / "001_9a154efafadaaa85.pdf"
 
 
 def _version() -> str:
@@ -43,8 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
         return p
 
-    p = add("parse", "print the draft referat/1 record of FILE as TOML")
+    p = add("parse", "print the draft referat/1 record of FILE as TOML; a folder: parse each referat in it into a draft record")
     p.add_argument("-o", "--output", metavar="OUT.toml", help="write the record here instead of standard output")
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="a folder: files parsed at once (default 1)")
+    p.add_argument("--out", metavar="DIR", help="a folder: where the draft records go (default: [output] dir of the config)")
     p = add("text", "print the source lines of FILE that flags point into (bare lines: what score.py and other tools read)")
     p.add_argument("-n", "--numbers", action="store_true", help="put each line's number before it, as the review screen does")
     p = add("review", "open FILE in the review workbench")
@@ -56,7 +61,24 @@ def _parser() -> argparse.ArgumentParser:
     _export_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON",
                    description="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON")
+    p = sub.add_parser("inbox", help="open the inbox over DIR", description="open the inbox over DIR: every referat in it, "
+                       "its state, and a review of each")
+    p.add_argument("dir", metavar="DIR", nargs="?", help="the folder of referater (default: [inbox] dir of the config)")
+    p.add_argument("--out", metavar="DIR", help="where records and journals are kept (default: [output] dir of the config)")
+    p.add_argument("--reviewer", metavar="NAME", help="your name, written into verified records")
+    p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
+    p.add_argument("--first", action="store_true", help=argparse.SUPPRESS)  # plain `workbench`: a sample opened at once
     return ap
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= n <= 256:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 256, not {n}")
+    return n
 
 
 def _export_parser(sub) -> None:
@@ -91,7 +113,7 @@ def _stop(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
-        argv = ["review", str(SAMPLE)]  # no argument: the bundled sample
+        argv = ["inbox", "--first"]  # no argument: the inbox over [inbox] dir, else over the bundled samples
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     try:
@@ -183,8 +205,10 @@ def _run(args) -> int:
                 text = visible(line.text, keep="\t")  # a control character in the document never reaches the terminal
                 out.write(f"{line.no:>{width}}  {text}\n" if args.numbers else f"{text}\n")
         return 0
-    if args.command == "review":
+    if args.command in ("review", "inbox"):
         return _review(args, config)
+    if args.command == "parse" and Path(args.file).is_dir():
+        return _batch(args, config)
     from workbench.pipeline import analyse
 
     if args.command == "parse" and args.output:
@@ -211,13 +235,36 @@ def _run(args) -> int:
     return 2
 
 
+def _batch(args, config) -> int:
+    from workbench.batch import bar, parse_folder
+
+    if args.output:
+        raise UserError(f"{args.file}: is a folder; -o names one record: give the records folder with --out DIR")
+    done = parse_folder(args.file, config, Path(args.out) if args.out else None, args.jobs, progress=bar())
+    with _output() as out:
+        out.write(done.line() + "\n")
+        for line in done.refused:
+            out.write(f"refused: {one_line(line)}\n")
+    return 0
+
+
 def _review(args, config) -> int:
     from workbench.pipeline import load_roster
 
     from workbench.ingest import check_input
 
-    path = Path(args.file)
-    check_input(path)  # missing, a folder, a device, a FIFO or a socket: refused before the screen opens
+    first = None
+    if args.command == "inbox":
+        folder = Path(args.dir) if args.dir else config.inbox_dir
+        if folder is None:  # none named: the bundled samples, the first one open (the README's first command)
+            folder = SAMPLES
+            first = SAMPLE if args.first else None
+        if not folder.is_dir():
+            raise UserError(f"{folder}: {'no such folder' if not folder.exists() else 'is not a folder'}")
+        path = folder
+    else:
+        path = Path(args.file)
+        check_input(path)  # missing, a folder, a device, a FIFO or a socket: refused before the screen opens
     roster = load_roster(config)
     from workbench.tui.app import build_app  # Textual only for the screen
 
@@ -227,13 +274,20 @@ def _review(args, config) -> int:
 
         if config.output_dir == records_dir():
             move_old_records(records_dir())  # records an older version kept inside the package
-    app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
+    if args.command == "inbox":
+        from workbench.inbox import Inbox
+
+        inbox = Inbox(path, config, out_dir, roster)
+        inbox.scan()  # a folder that cannot be listed: one line, before the screen opens
+        app = build_app(first, config, roster, out_dir=out_dir, reviewer=args.reviewer, inbox=inbox)
+    else:
+        app = build_app(path, config, roster, out_dir=out_dir, reviewer=args.reviewer)
     app.run()
     signal.signal(signal.SIGTERM, _stop)  # the screen's own handler is gone with its event loop
     if app.stop_message:  # a signal, or a fault the screen could not recover from: the journal is kept
         _say(app.stop_message)
         return app.stop_code
-    if app.load_error:
+    if app.load_error and app.inbox is None:
         _say(app.load_error)
         return 2
     return 0

@@ -17,6 +17,7 @@ PACKAGED = Path(__file__).parent / "data" / "config.toml"
 _ALLOWED: dict = {
     "roster": None,
     "output": {"dir": None, "reviewer": None},
+    "inbox": {"dir": None},
     "limits": {"max_pages": None, "max_seconds": None, "max_bytes": None, "max_memory_mb": None, "cores": None},
     "parse": {
         "confidence_threshold": None,
@@ -92,6 +93,7 @@ class Config:
     max_memory_mb: int = 2048
     language: str = "da"  # [ui] language: the code of a catalog in workbench/i18n/locale
     cores: int = 0  # processes long work may use at once (limits.cores); 0: every core
+    inbox_dir: Path | None = None  # [inbox] dir: the folder plain `workbench` opens; None: the bundled samples
 
     def access_of(self, marker: str) -> str | None:
         m = " ".join(marker.split()).casefold()
@@ -251,6 +253,9 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
     language = _language(name, data)
     output_dir = settings.text(name, _get(data, "output.dir", "out"), "output.dir", ConfigError, path=True)
     reviewer = settings.text(name, _get(data, "output.reviewer", ""), "output.reviewer", ConfigError)
+    inbox = settings.text(name, _get(data, "inbox.dir", ""), "inbox.dir", ConfigError, path=True).strip()
+    inbox_dir = None if not inbox else Path(inbox).expanduser() if Path(inbox).expanduser().is_absolute() \
+        else base / inbox
     required = _strings(name, data, "sections.required")
     for key in required:
         if key not in headings:
@@ -305,4 +310,5 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         loose_tables=tuple(loose),
         keys=dict(keys),
         language=language,
+        inbox_dir=inbox_dir,
     )

@@ -267,6 +267,8 @@ class Review:
     reviewer: str | None = None
     verified_at: dt.datetime | None = None
     verified_fields: list[str] = field(default_factory=list)
+    seconds: int | None = None       # what the review cost: seconds spent in review, counted at verify
+    corrections: int | None = None   # … and the corrections made (inbox.py shows both)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from workbench.parse.document import DocumentParser
 
 # Config fields that shape no parse: a change to them keeps every cached draft
 NOT_PARSE = frozenset({"path", "roster_path", "output_dir", "reviewer", "keys",
-                       "max_pages", "max_seconds", "max_bytes", "max_memory_mb", "cores"})
+                       "max_pages", "max_seconds", "max_bytes", "max_memory_mb", "cores", "inbox_dir"})
 _DRAFTS: dict[str, dict] = {}  # key digest -> draft body, the last few read or made in this process
 
 

@@ -68,9 +68,10 @@ def _state(record: Referat) -> dict:
                               ("verified_at", review.verified_at)) if v is not None}
 
 
-def verified(record: Referat, corrections: list[Correction], name: str) -> Correction:
+def verified(record: Referat, corrections: list[Correction], name: str, seconds: int = 0) -> Correction:
     """The correction marking the record verified by `name`, or ReviewError: verified already, no
-    items, a warning or error flag still open, an error accepted without a reason, no name."""
+    items, a warning or error flag still open, an error accepted without a reason, no name. It keeps
+    what the review cost: `seconds` spent in review, and the corrections made (review marks not counted)."""
     review = record.review
     if review.status == "verified":
         raise ReviewError(f"the record is verified already (by {review.reviewer or 'someone'})")
@@ -91,7 +92,8 @@ def verified(record: Referat, corrections: list[Correction], name: str) -> Corre
         raise ReviewError("who is verifying? Give a reviewer name (or set output.reviewer in config.toml)")
     when = now()
     return Correction(at=when, field="review", before=_state(record),
-                      after={"status": "verified", "reviewer": name, "verified_at": when},
+                      after={"status": "verified", "reviewer": name, "verified_at": when, "seconds": seconds,
+                             "corrections": sum(1 for c in corrections if c.field != "review")},
                       note=f"verified by {name}")
 
 

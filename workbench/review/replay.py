@@ -171,6 +171,9 @@ class Replay:
         review.status = after.get("status", "draft") if after.get("status") in ("draft", "verified") else "draft"
         review.reviewer = after.get("reviewer")
         review.verified_at = after.get("verified_at")
+        for cost in ("seconds", "corrections"):  # what the review cost (verify); kept when it goes back to draft
+            if isinstance(after.get(cost), int):
+                setattr(review, cost, after[cost])
 
     def _plan_one(self, i: int, c: Correction):
         """What applying correction #i means now, as a function to call; Unfit if it does not fit."""

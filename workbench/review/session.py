@@ -27,6 +27,7 @@ journalled (fsynced), then applied; saving.py saves, lock.py locks.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from workbench.config import Config
@@ -60,6 +61,7 @@ class ReviewSession:
         self.dirty = False
         self.closed = False
         self._why_read_only = ""
+        self._sitting = time.monotonic()  # review cost: the time from here to verify is counted
         self._pristine = pristine
         self._lock: Lock | None = None
         self._files = Files(self.out_dir, pristine.sha256)
@@ -211,18 +213,14 @@ class ReviewSession:
     def can_undo(self) -> bool:
         return self._stacks.can_undo(self._replay.unfit)
 
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._stacks.redo)
+    can_redo = property(lambda self: bool(self._stacks.redo), doc="Whether an undone change can be made again.")
 
     @property
     def record_path(self) -> Path | None:
         """The record file this session was restored from or last saved to."""
         return self._files.record_path
 
-    @property
-    def journal_path(self) -> Path:
-        return self._journal.path
+    journal_path = property(lambda self: self._journal.path, doc="The journal of corrections not yet saved.")
 
     def output_path(self) -> Path:
         """<date>-<body-slug>-<kind>.toml in out_dir (the source's stem where there is no date),
@@ -316,11 +314,13 @@ class ReviewSession:
         return self._commit(again)
 
     def verify(self, reviewer: str | None = None) -> None:
-        """Mark the record verified and save it: refused while a warning or error flag is open,
-        or when no reviewer name is known (argument, session, config output.reviewer)."""
+        """Mark the record verified (with the seconds spent in review) and save it: refused while a warning
+        or error flag is open, or when no reviewer name is known (argument, session, config output.reviewer)."""
         self._writable()
-        c = accept.verified(self.record, self.corrections, reviewer or self.reviewer or self.config.reviewer)
+        c = accept.verified(self.record, self.corrections, reviewer or self.reviewer or self.config.reviewer,
+                            (self.record.review.seconds or 0) + round(time.monotonic() - self._sitting))
         self._commit(c)
+        self._sitting = time.monotonic()
         self.reviewer = c.after["reviewer"]
         self.save()
 

@@ -112,6 +112,7 @@ REVIEW = Obj(Review, {
     "flags_open": Int(get=_flags_open),
     "verified_fields": ListOf(Str(), what="a list of field paths"),
     "corrections_form": Int(get=_corrections_form),
+    "seconds": Int(), "corrections": Int(),  # what the review cost: seconds in review, corrections made
 }, what="the review")
 FLAG = Obj(Flag, {
     "id": Str(), "kind": Str(), "severity": Str(choices=SEVERITIES), "field": Str(), "lines": ListOf(Int()),

@@ -138,6 +138,58 @@ CMD_HELP = ("Help", "keys of the focused pane (?)")
 CMD_GOTO = "Go to item {number}"
 CMD_GOTO_UNNUMBERED = "Go to item '{title}'"
 
+# -- the inbox (screens/inbox.py): Danish is its language
+INBOX_TITLE = "Indbakke"
+INBOX_HEAD = "{folder}"
+INBOX_SUMMARY = {1: "{n} referat", None: "{n} referater"}
+INBOX_NEW = {1: "{n} ny", None: "{n} nye"}
+INBOX_DRAFTS = "{n} i kladde ({flags} flag)"
+INBOX_VERIFIED = "{n} godkendt"
+INBOX_CHANGED = "{n} ændret siden godkendt"
+INBOX_UNREADABLE = "{n} kan ikke læses"
+INBOX_COST = "review: {time} · {n} rettelser"
+INBOX_SUMMARY_LINE = "{total}: {parts}"
+INBOX_JOIN = " · "
+INBOX_FILTERED = "viser {shown} af {total} · filter: {state}"
+INBOX_SEARCHED = "søgning: '{text}'"
+INBOX_READING = "læser {name} ({done}/{total} sider) · {left} tilbage"
+INBOX_COLUMNS = ("Dato", "Organ", "Sider", "Tilstand", "Tid", "Rettelser", "Fil")
+INBOX_STATE = {
+    "new": "ny",
+    "reading": "læses…",
+    "draft": "kladde",
+    "verified": "godkendt",
+    "changed": "ændret siden godkendt",
+    "unreadable": "kan ikke læses",
+}
+INBOX_READING_PAGES = "læses {done}/{total}"
+INBOX_FLAGS = {1: "{n} flag", None: "{n} flag"}
+INBOX_VERIFIED_BY = "godkendt af {name} {when}"
+INBOX_FILTER_NAMES = {None: "alle", "unreviewed": "ikke godkendt", "new": "nye", "draft": "kladde",
+                      "verified": "godkendt", "changed": "ændret", "unreadable": "kan ikke læses"}
+INBOX_EMPTY = "Ingen referater i {folder} (.pdf, .txt, .md). Læg filer i mappen: de vises her."
+INBOX_NONE_SHOWN = "Intet referat passer til søgning og filter (escape viser alle)."
+INBOX_SEARCH_PROMPT = "Søg efter organ, dato eller titel:"
+INBOX_ALL_DONE = "Alle referater er godkendt."
+INBOX_NEXT = "Næste: {name}"
+INBOX_HELP = ("Referaterne i mappen, nyeste møde først. Enter åbner et referat; efter V (godkend og gem) åbnes "
+              "det næste, der ikke er godkendt. / søger efter organ, dato eller titel, f skifter filter efter "
+              "tilstand, escape viser alle igen. Nye filer læses i baggrunden og vises uden genstart.")
+INBOX_CANNOT_REMEMBER = "Navnet kunne ikke gemmes: {error}"
+DURATION = {"s": "{s} s", "m": "{m} min {s:02d} s", "h": "{h} t {m:02d} min"}
+
+
+def duration(seconds: int | None) -> str:
+    """Seconds as the inbox shows them: '45 s', '4 min 05 s', '1 t 12 min'; '' for none."""
+    if seconds is None:
+        return ""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return DURATION["s"].format(s=seconds)
+    if seconds < 3600:
+        return DURATION["m"].format(m=seconds // 60, s=seconds % 60)
+    return DURATION["h"].format(h=seconds // 3600, m=seconds % 3600 // 60)
+
 
 def counted(forms: dict, n: int, **fields) -> str:
     """The form of a counted phrase for `n` (its own form for 1, else the general one)."""

@@ -274,7 +274,7 @@ class Operations:
             self.app.reviewer = name
             if self._do(s.verify, name) is not None or s.record.review.status == "verified":
                 self.app.notify(T.VERIFIED_BY.format(name=name), timeout=4)
-
+                self.app.verified(self)  # over an inbox: the next referat
         if self.app.reviewer:
             verify(self.app.reviewer)
         elif s.open_flags():

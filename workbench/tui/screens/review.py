@@ -370,7 +370,7 @@ class ReviewScreen(Operations, Screen):
             if discard:
                 self.session.discard()
             self.session.close()
-        self.app.exit()
+        self.app.leave_review(self)  # the end, or back to the inbox
 
     # -- raw pane repairs
     def on_raw_view_repair(self, event: RawView.Repair) -> None:
