@@ -19,7 +19,7 @@ from workbench.i18n.po import Entry, format_entry, nplurals, read_po
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # callee name → (index of the context argument or None, index of the msgid, index of the plural or None)
-_CALLS = {"_": (None, 0, None), "gettext": (None, 0, None), "N_": (None, 0, None),
+_CALLS = {"_": (None, 0, None), "gettext": (None, 0, None), "N_": (None, 0, None), "NP_": (0, 1, None),
           "ngettext": (None, 0, 1), "pgettext": (0, 1, None), "npgettext": (0, 1, 2)}
 
 

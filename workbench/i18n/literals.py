@@ -13,7 +13,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-TRANSLATORS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext", "N_"})
+TRANSLATORS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext", "N_", "NP_"})
 EXEMPT = "# i18n: ok"
 
 
@@ -30,6 +30,11 @@ RULES: dict[str, Rule] = {
     "make_flag": Rule((4,), ("message",)),
     "Flag": Rule((4,), ("message",)),
     "Note": Rule((2,), ("message",)),
+    "note": Rule((2,), ("message",)),             # Flag.note(kind, lines, message)
+    "add": Rule((4,), ("message",)),              # the flag rules' self.add(kind, severity, field, lines, message)
+    "_say": Rule((0,), ()),                       # the CLI's one line on standard error
+    "add_argument": Rule((), ("help",)), "add_parser": Rule((), ("help", "description")),
+    "ArgumentParser": Rule((), ("description", "epilog")),
     "UserError": _ERROR, "InputError": _ERROR, "ConfigError": _ERROR, "RecordError": _ERROR,
     "LanguageError": _ERROR, "FormError": _ERROR,
     "notify": Rule((0,), ("message", "title")),
