@@ -4,6 +4,8 @@ files (each atomically, none over a file the workbench did not write).
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import copy
 import datetime as dt
 import tomllib
@@ -87,16 +89,15 @@ def load_records(folder: Path) -> list[Record]:
         except NotOurs as exc:
             raise RecordError(f"{path}: {exc.strerror}") from None
         except OSError as exc:
-            raise RecordError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise RecordError(_('{path}: cannot be read ({value})').format(path=path, value=exc.strerror or exc)) from None
         try:
             data = loads_toml(raw.decode("utf-8"), str(path), RecordError)
         except UnicodeDecodeError:
-            raise RecordError(f"{path}: is not UTF-8 text, so not a {SCHEMA} record") from None
+            raise RecordError(_('{path}: is not UTF-8 text, so not a {SCHEMA} record').format(path=path, SCHEMA=SCHEMA)) from None
         except tomllib.TOMLDecodeError as exc:
-            raise RecordError(f"{path}: is not valid TOML ({' '.join(str(exc).split())})") from None
+            raise RecordError(_('{path}: is not valid TOML ({value})').format(path=path, value=' '.join(str(exc).split()))) from None
         if data.get("schema") != SCHEMA:
-            raise RecordError(f"{path}: is not a {SCHEMA} record (schema = {data.get('schema')!r}); "
-                              "the records folder should hold records only")
+            raise RecordError(_('{path}: is not a {SCHEMA} record (schema = {value!r}); the records folder should hold records only').format(path=path, SCHEMA=SCHEMA, value=data.get('schema')))
         validate(path, data)
         records.append(Record(path, data))
     seen: dict[str, Record] = {}

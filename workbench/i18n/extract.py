@@ -80,7 +80,7 @@ def missing(entries: list[Entry], wanted: dict[str, Use]) -> list[Use]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m workbench.i18n.extract", description=__doc__.splitlines()[0])
-    parser.add_argument("--add", action="store_true", help="append the missing messages to each catalog")
+    parser.add_argument("--add", action="store_true", help="append the missing messages to each catalog")  # i18n: ok (a developer's tool)
     args = parser.parse_args(argv)
     wanted = uses()
     lacking = 0

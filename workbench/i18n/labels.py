@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.i18n import N_, _, pgettext
+from workbench.i18n import N_, NP_, _, pgettext
 
 # a list's name → its member, "{n}" the 1-based position
 _MEMBER = {
@@ -76,3 +76,18 @@ def field_label(path: str | None) -> str:
 def certainty(certain: bool) -> str:
     """A roster match in a word: "sikker" (certain) or "usikker" (uncertain), never its score."""
     return pgettext("match", "certain") if certain else pgettext("match", "uncertain")
+
+
+_SEVERITY = {"error": NP_("severity", "error"), "warning": NP_("severity", "warning"), "info": NP_("severity", "info")}
+_RESOLUTION = {"open": NP_("resolution", "open"), "accepted": NP_("resolution", "accepted"),
+               "corrected": NP_("resolution", "corrected"), "resolved": NP_("resolution", "resolved")}
+
+
+def severity(word: str) -> str:
+    """A flag's severity in words ("fejl", "advarsel", "info"); the record keeps the English value."""
+    return pgettext("severity", _SEVERITY[word]) if word in _SEVERITY else word
+
+
+def resolution(word: str) -> str:
+    """A flag's resolution in words ("åben", "godkendt", "rettet"); the record keeps the English value."""
+    return pgettext("resolution", _RESOLUTION[word]) if word in _RESOLUTION else word

@@ -3,13 +3,14 @@
 A text is *bare* when it holds a letter and does not come through `_()`, `ngettext()`, `pgettext()`,
 `npgettext()` or `N_()`: a string literal, an f-string with words in it, `"…".format()`, `"…" % x`,
 `"a" + x`, or either branch of `a if c else "b"`. Text without letters (`""`, `" — "`, `"⚑"`,
-f"{a}: {b}") is layout, not language, and passes. A line may say `# i18n: ok` to be passed over
+f"{a}: {b}", Rich markup such as f"[dim]{hint}[/dim]") is layout, not language, and passes. A line may say `# i18n: ok` to be passed over
 (an internal error no user sees). The places looked at are `RULES` (callee name → the positional
 indexes and keywords that carry text) and `TITLE_ATTRIBUTES`; pass your own to `check_source`.
 """
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,8 +72,11 @@ def _name(func: ast.expr) -> str:
     return ""
 
 
+_MARKUP = re.compile(r"\[/?[a-z][a-z0-9 _#.=-]*\]|\[/\]")  # Rich markup: [b], [/b], [dim], [bold red], [/]
+
+
 def _has_words(text: str) -> bool:
-    return any(c.isalpha() for c in text)
+    return any(c.isalpha() for c in _MARKUP.sub("", text))
 
 
 def is_bare(node: ast.expr | None) -> bool:

@@ -29,6 +29,7 @@ class WorkbenchApp(GuardMixin, App):
     def __init__(self, path: str | Path, config, roster, out_dir: Path | None = None, reviewer: str | None = None,
                  open_session=open_review):
         super().__init__()
+        self.title = T.TITLE  # in the language spoken when the app is made
         self.path = Path(path)
         self.config = config
         self.roster = roster  # learned names change it: the next file is matched with them
