@@ -242,11 +242,10 @@ def test_the_packaged_config_says_danish_and_a_file_can_say_english(tmp_path):
 
 @pytest.mark.parametrize("text, words", [
     ('[ui]\nlanguage = "de"\n', "'ui.language': ukendt sprog 'de' (kendte: da, en)"),
-    ('[ui]\nlanguage = 1\n', "'ui.language' must be a string, not an integer"),
-    ('[ui]\nlang = "en"\n', "unknown key 'ui.lang' (known here: language)"),
-    ('ui = "en"\n', "'ui' must be a table"),
+    ('[ui]\nlanguage = 1\n', "'ui.language' skal være en streng, ikke et heltal"),
+    ('[ui]\nlang = "en"\n', "ukendt nøgle 'ui.lang' (kendte her: language)"),
+    ('ui = "en"\n', "'ui' skal være en tabel"),
 ])
-@pytest.mark.language("en")  # the config's own words, as the test was written
 def test_a_wrong_language_in_the_config_is_one_line_naming_the_accepted_ones(tmp_path, text, words):
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")

@@ -107,6 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         argv = ["review", str(SAMPLE)]  # no argument: the bundled sample
+    from workbench import i18n
+
+    before = i18n.language()
+    try:
+        return _main(argv)
+    finally:  # a caller in the same process (a test) speaks what it spoke before
+        i18n.set_language(before)
+
+
+def _main(argv: list[str]) -> int:
     try:
         _choose_language(argv)
     except UserError as exc:  # a --lang the workbench does not speak: one line, exit 2

@@ -1,7 +1,7 @@
 """config.toml → a frozen Config, with one-line errors for every mistake a user can make."""
 from __future__ import annotations
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 import re
 import tomllib
@@ -119,7 +119,7 @@ REQUIRED_GROUPS = {"item": ("title",), "page_header": ("date",), "document_numbe
 def load_config(explicit: str | Path | None = None) -> Config:
     path = find_config(explicit)
     name = shown(path)
-    raw = settings.read_settings_file(path, "config file", ConfigError, MAX_BYTES, name)
+    raw = settings.read_settings_file(path, N_("config file"), ConfigError, MAX_BYTES, name)
     try:
         data = settings.loads_toml(raw.decode("utf-8-sig"), name, ConfigError)
     except UnicodeDecodeError:

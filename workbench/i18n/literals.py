@@ -33,11 +33,12 @@ RULES: dict[str, Rule] = {
     "Note": Rule((2,), ("message",)),
     "note": Rule((2,), ("message",)),             # Flag.note(kind, lines, message)
     "add": Rule((4,), ("message",)),              # the flag rules' self.add(kind, severity, field, lines, message)
-    "_say": Rule((0,), ()),                       # the CLI's one line on standard error
+    "_say": Rule((0,), ()),
+    "error": Rule((0,), ()),                      # settings.py raises the error class its caller names                       # the CLI's one line on standard error
     "add_argument": Rule((), ("help",)), "add_parser": Rule((), ("help", "description")),
     "ArgumentParser": Rule((), ("description", "epilog")),
     "UserError": _ERROR, "InputError": _ERROR, "ConfigError": _ERROR, "RecordError": _ERROR,
-    "LanguageError": _ERROR, "FormError": _ERROR,
+    "LanguageError": _ERROR, "FormError": _ERROR, "RosterError": _ERROR, "PathError": _ERROR, "ExportError": _ERROR,
     "notify": Rule((0,), ("message", "title")),
     "Label": Rule((0,), ("renderable", "content")),
     "Static": Rule((0,), ("renderable", "content")),
