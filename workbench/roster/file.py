@@ -7,7 +7,7 @@ Domain code: standard library only.
 
 from __future__ import annotations
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 import difflib
 import os

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from workbench.errors import UserError
+from workbench.i18n.labels import field_label
 from workbench.review import FlagKind, desk
 from workbench.tui import fields, present, text as T
 from workbench.tui.screens.dialogs import ConfirmScreen, PromptScreen
