@@ -55,6 +55,18 @@ def private_user_config(tmp_path_factory, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def language(request):
+    """Every test speaks English unless it asks for a language: `@pytest.mark.language("da")` (or any code).
+    Existing tests match English message text; the Danish ones opt in. Restored after the test."""
+    from workbench import i18n
+
+    marker = request.node.get_closest_marker("language")
+    code = marker.args[0] if marker else "en"
+    with i18n.using(code):
+        yield code
+
+
 @pytest.fixture(scope="session")
 def config():
     from workbench.config import load_config
@@ -93,8 +105,11 @@ def terminal_env() -> dict:
     return env
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120, lang: str | None = "en") -> subprocess.CompletedProcess:
+    """`python -m workbench ARGS` in English (`--lang en` first) unless `lang` names another; lang=None: as a user
+    runs it, the language of the config (Danish by default)."""
+    pinned = ["--lang", lang] if lang is not None and "--lang" not in args else []
+    return subprocess.run([sys.executable, "-m", "workbench", *pinned, *map(str, args)], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=timeout)
 
 

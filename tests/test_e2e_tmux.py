@@ -58,6 +58,7 @@ def wait_for(name: str, text: str, timeout: float = 30) -> str:
 
 
 def test_fix_a_name_save_quit_and_read_the_record_back(tmp_path):
+    """In Danish, as the workbench speaks by default (the config says [ui] language = "da")."""
     doc = tmp_path / "referat.txt"
     doc.write_text(DOC, encoding="utf-8")
     out = tmp_path / "out"
@@ -66,18 +67,18 @@ def test_fix_a_name_save_quit_and_read_the_record_back(tmp_path):
     subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
                     command], check=True, env=terminal_env(), timeout=20)
     try:
-        wait_for(name, "open flag")
+        wait_for(name, "åbne flag")
         tmux("send-keys", "-t", name, "n")
-        wait_for(name, "name_unknown")
+        wait_for(name, "name_unknown")  # the flag's kind is its id, in every language
         tmux("send-keys", "-t", name, "e")
-        wait_for(name, "enter: accept")  # and types at once: keys that come as the editor opens reach it
+        wait_for(name, "enter: accept")  # the editor's own words (next round: Danish); and types at once: keys that come as the editor opens reach it
         tmux("send-keys", "-t", name, "End")
         tmux("send-keys", "-t", name, "-l", " Hansen")
         wait_for(name, "Rasmus Ukendtsen Hansen")
         tmux("send-keys", "-t", name, "Enter")
-        wait_for(name, "unsaved")
+        wait_for(name, "ikke gemt")
         tmux("send-keys", "-t", name, "C-s")
-        wait_for(name, "Saved")
+        wait_for(name, "Gemte")
         tmux("send-keys", "-t", name, "q")
         end = time.monotonic() + 20
         while time.monotonic() < end and name in tmux("list-sessions"):

@@ -366,7 +366,7 @@ def test_a_file_we_did_not_write_is_not_overwritten_but_our_export_is(records, t
 def test_cli_export_default_folder_and_one_line_errors(records, tmp_path):
     done = run_cli("export", records, "--format", "jsonl")
     assert done.returncode == 0, done.stderr
-    assert (records / "exports" / "referater.jsonl").exists() and "exported 4 record(s)" in done.stdout
+    assert (records / "exports" / "referater.jsonl").exists() and "exported 4 records" in done.stdout
     done = run_cli("export", records, "--format", "csv", "--public")
     assert done.returncode == 0 and (records / "exports" / "referater-public.csv").exists()
     (records / "notes.toml").write_text('title = "not a record"\n')

@@ -19,6 +19,8 @@ from workbench.i18n.audit import catalog_problems, difference, fields, placehold
 from workbench.i18n.compile import catalogs, compile_all, main as compile_main, stale
 from workbench.i18n.po import Entry, PoError, compile_mo, format_entry, parse_po, read_po
 
+pytestmark = pytest.mark.language("da")  # these tests speak Danish, the default (tests/conftest.py pins English otherwise)
+
 CODES = ("da", "en")
 HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 
@@ -240,9 +242,9 @@ def test_the_packaged_config_says_danish_and_a_file_can_say_english(tmp_path):
 
 @pytest.mark.parametrize("text, words", [
     ('[ui]\nlanguage = "de"\n', "'ui.language': ukendt sprog 'de' (kendte: da, en)"),
-    ('[ui]\nlanguage = 1\n', "'ui.language' must be a string, not an integer"),
-    ('[ui]\nlang = "en"\n', "unknown key 'ui.lang' (known here: language)"),
-    ('ui = "en"\n', "'ui' must be a table"),
+    ('[ui]\nlanguage = 1\n', "'ui.language' skal være en streng, ikke et heltal"),
+    ('[ui]\nlang = "en"\n', "ukendt nøgle 'ui.lang' (kendte her: language)"),
+    ('ui = "en"\n', "'ui' skal være en tabel"),
 ])
 def test_a_wrong_language_in_the_config_is_one_line_naming_the_accepted_ones(tmp_path, text, words):
     path = tmp_path / "config.toml"

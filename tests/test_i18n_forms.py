@@ -12,6 +12,8 @@ from workbench.errors import UserError
 from workbench.i18n.forms import (FormError, month_number, parse_access, parse_date, parse_time, show_access,
                                   show_date, show_date_long, show_time)
 
+pytestmark = pytest.mark.language("da")  # these tests speak Danish, the default (tests/conftest.py pins English otherwise)
+
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 PROPERTY = settings(max_examples=3000 if THOROUGH else 200, deadline=None, derandomize=not THOROUGH, database=None)
 JAN29 = dt.date(2025, 1, 29)

@@ -43,6 +43,12 @@ def bare(code: str, **kw) -> list[str]:
     ('raise ConfigError("{}: bad".format(name))', "ConfigError() argument 1"),
     ('self.notify(done if ok else "Not saved")', "notify() argument 1"),
     ('self.notify(message or "Nothing to save")', "notify() argument 1"),
+    ('self.add(FlagKind.X, "warning", "items", (1, 1), f"Item {n} looks odd")', "add() argument 5"),
+    ('notes.append(Flag.note(FlagKind.X, (1, 1), "Looks odd"))', "note() argument 3"),
+    ('raise error(f"{label}: is a folder")', "error() argument 1"),
+    ('_say("interrupted")', "_say() argument 1"),
+    ('p.add_argument("--out", help="where records go")', "add_argument(help=)"),
+    ('Label(f"[dim]{hint} more words[/dim]")', "Label() argument 1"),
 ])
 def test_a_bare_literal_where_users_read_it_is_found(code, where):
     found = bare(code)
@@ -64,6 +70,9 @@ def test_a_bare_literal_where_users_read_it_is_found(code, where):
     'raise ValueError("internal: never shown")',                 # not a user error
     'self.notify("Debug")  # i18n: ok',
     'Label(" ")',
+    'Label(f"[dim]{T.FORM_KEYS}[/dim]")',                      # Rich markup around a translated text
+    'yield Label(f"[b]{escape(title)}[/b]", id="t")',
+    'seen.add(key)',                                            # a set's add: no message argument
     'flag.message = "a message attribute is not looked at"',
     'class A:\n    BINDINGS = [Binding("q", "quit", N_("Quit"))]',
 ])

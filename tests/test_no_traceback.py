@@ -36,7 +36,7 @@ NAMES = {  # file names as bytes: not UTF-8, 251 bytes long, with a newline
 
 def cli(*args, cwd: Path, timeout: float = 120, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
     """`workbench ARGS` with arguments as bytes where they must be (a name that is not UTF-8)."""
-    argv = [os.fsencode(sys.executable), b"-m", b"workbench", *(a if isinstance(a, bytes) else os.fsencode(str(a))
+    argv = [os.fsencode(sys.executable), b"-m", b"workbench", b"--lang", b"en", *(a if isinstance(a, bytes) else os.fsencode(str(a))
                                                                for a in args)]
     return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, timeout=timeout)
 
@@ -177,7 +177,7 @@ def start(tmp_path: Path, doc: bytes, out: Path) -> int:
     """`workbench review DOC` as the pane's own process; its pid."""
     script = tmp_path / "run.sh"
     q = lambda b: b"'" + b.replace(b"'", b"'\\''") + b"'"  # noqa: E731 - sh quoting of raw bytes
-    script.write_bytes(b"cd " + q(os.fsencode(tmp_path)) + b" && exec " + q(os.fsencode(WORKBENCH)) + b" review " +
+    script.write_bytes(b"cd " + q(os.fsencode(tmp_path)) + b" && exec " + q(os.fsencode(WORKBENCH)) + b" --lang en review " +
                        q(doc) + b" --out " + q(os.fsencode(out)) + b" --config " + q(os.fsencode(ROOT / "config.toml")) + b"\n")
     made = subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", "wb", "-x", "120",
                            "-y", "40", f"sh {script}"], capture_output=True, text=True, timeout=20)
@@ -298,7 +298,7 @@ def test_a_fault_the_command_line_did_not_expect_is_one_line_and_exit_70(monkeyp
 
     monkeypatch.setattr(cli, "_run", broken)
     monkeypatch.delenv("WORKBENCH_DEBUG", raising=False)
-    assert cli.main(["parse", "x.txt"]) == 70
+    assert cli.main(["--lang", "en", "parse", "x.txt"]) == 70
     err = capsys.readouterr().err
     assert err == "workbench: internal error (ValueError: a bug\\nwith a second line); please report it\n"
 

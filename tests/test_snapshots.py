@@ -1,6 +1,8 @@
 """Pictures of the main screens (pytest-textual-snapshot): fixed size, no cursor blink, fixed input.
 
-After an intended change of the screen, look at the new pictures and accept them with
+The main screens are pictured in Danish, the language the workbench speaks; the main screen once more
+in English, and the editor (whose own words come in the next round) in English. After an intended
+change of the screen, look at the new pictures and accept them with
 `pytest tests/test_snapshots.py --snapshot-update`.
 """
 from __future__ import annotations
@@ -17,7 +19,17 @@ def app(tmp_path, config, roster):
     return make_app(copy_seed(tmp_path), config, roster, tmp_path / "out")
 
 
+@pytest.mark.language("da")
 def test_main_screen_on_a_flag(snap_compare, app):
+    async def run_before(pilot):
+        await loaded(pilot)
+        await pilot.press("n")
+        await settled(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_main_screen_in_english(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
         await pilot.press("n")
@@ -39,6 +51,7 @@ def test_editor_with_name_suggestions(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.language("da")
 def test_help_for_the_raw_pane(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
@@ -49,6 +62,7 @@ def test_help_for_the_raw_pane(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.language("da")
 def test_quit_dialog(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)
@@ -60,6 +74,7 @@ def test_quit_dialog(snap_compare, app):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.language("da")
 def test_small_terminal(snap_compare, app):
     async def run_before(pilot):
         await loaded(pilot)

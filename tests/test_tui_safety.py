@@ -55,7 +55,7 @@ async def test_after_a_delete_the_cursor_is_on_a_surviving_node(seed, tmp_path, 
         await pilot.pause()
         from workbench.tui.screens.dialogs import ConfirmScreen
 
-        assert isinstance(app.screen, ConfirmScreen) and "items[0].attachments[0]" in app.screen.question
+        assert isinstance(app.screen, ConfirmScreen) and "item 1, attachment 1" in app.screen.question
         assert before[0][:20] in app.screen.question  # it names what goes
         await pilot.press("n")
         await pilot.pause()

@@ -15,6 +15,8 @@ from rapidfuzz import fuzz
 
 from workbench.dates import parse_date
 from workbench.doubt import Doubt
+from workbench.i18n import _
+from workbench.i18n.labels import certainty
 from workbench.model import Flag, FlagKind, Person, Referat
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -93,8 +95,7 @@ class Checker:
         for line in src.lines:
             if line.furniture and (src.format != "pdf" or not line.furniture_certain):
                 self.add(FlagKind.PAGE_FURNITURE, "info", "source", (line.no, line.no),
-                         f"'{line.text.strip()}' was taken as page furniture ({line.furniture_reason}) and kept out of "
-                         "every value.", excerpt=line.text)
+                         _("'{text}' was taken as page furniture ({furniture_reason}) and kept out of every value.").format(text=line.text.strip(), furniture_reason=line.furniture_reason), excerpt=line.text)
 
     def inferred(self) -> None:
         m = self.ref.meeting
@@ -106,8 +107,7 @@ class Checker:
             span = m.spans.get(key, (1, 1))
             said = " and ".join(f"{k} '{getattr(m, k)}'" for k in keys)
             self.add(FlagKind.INFERRED_VALUE, "warning", f"meeting.{key}", span,
-                     f"The referat has no front page stating the meeting's {' and '.join(keys)}: {said} was inferred "
-                     f"from {where}. Confirm it once.", excerpt=where, suggestion=str(getattr(m, key)))
+                     _("The referat has no front page stating the meeting's {keys}: {said} was inferred from {where}. Confirm it once.").format(keys=' and '.join(keys), said=said, where=where), excerpt=where, suggestion=str(getattr(m, key)))
 
     # -- items
     def item_confidence(self) -> None:
@@ -116,17 +116,15 @@ class Checker:
             line = item.heading_line or 1
             if "merged" in item.signals:
                 self.add(FlagKind.MERGED_LINE, "info", f"items[{k}].title", (line, line),
-                         f"The item's title, its access marker and its first section heading share one line; they were "
-                         f"split as title '{item.title}', access '{item.access}' and the first section.",
+                         _("The item's title, its access marker and its first section heading share one line; they were split as title '{title}', access '{access}' and the first section.").format(title=item.title, access=item.access),
                          excerpt=self._line(line), suggestion=item.title)
             if item.confidence < threshold:
                 missing = [s for s in ("marker", "explicit", "heading", "continues", "toc") if s not in item.signals]
-                names = {"marker": "no access marker or case number below it", "explicit": "no 'Punkt N:' form",
-                         "heading": "not bold or larger", "continues": "its number does not continue the numbering",
-                         "toc": "not in the Indholdsfortegnelse"}
+                names = {"marker": _('no access marker or case number below it'), "explicit": _("no 'Punkt N:' form"),
+                         "heading": _('not bold or larger'), "continues": _('its number does not continue the numbering'),
+                         "toc": _('not in the Indholdsfortegnelse')}
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}]", (line, line),
-                         f"'{self._line(line)}' was taken as an item heading on weak evidence "
-                         f"(confidence {item.confidence:.2f}): {'; '.join(names[s] for s in missing)}.",
+                         _("'{value}' was taken as an item heading on weak evidence (confidence {confidence:.2f}): {value2}.").format(value=self._line(line), confidence=item.confidence, value2='; '.join(names[s] for s in missing)),
                          excerpt=self._line(line))
 
     def numbering(self) -> None:
@@ -138,18 +136,18 @@ class Checker:
             if item.number is None:
                 expected = (previous + 1) if previous is not None else self._toc_number(item.title) or 1
                 self.add(FlagKind.NUMBERING_GAP, "warning", f"items[{k}].number", (line, line),
-                         f"Item '{item.title}' has no number; the numbering says {expected}.",
+                         _("Item '{title}' has no number; the numbering says {expected}.").format(title=item.title, expected=expected),
                          excerpt=self._line(line), suggestion=str(expected))
                 previous = expected
                 continue
             if item.number in seen:
                 self.add(FlagKind.NUMBERING_GAP, "error", f"items[{k}].number", (line, line),
-                         f"Item number {item.number} is used twice (also on line {seen[item.number]}).",
+                         _('Item number {number} is used twice (also on line {seen}).').format(number=item.number, seen=seen[item.number]),
                          excerpt=self._line(line))
             elif previous is not None and item.number != previous + 1:
-                what = "goes backwards" if item.number <= previous else f"skips {previous + 1}–{item.number - 1}"
+                what = _('goes backwards') if item.number <= previous else _('skips {value}–{value2}').format(value=previous + 1, value2=item.number - 1)
                 self.add(FlagKind.NUMBERING_GAP, "warning", f"items[{k}].number", (line, line),
-                         f"Item number {item.number} follows {previous}: the numbering {what}.",
+                         _('Item number {number} follows {previous}: the numbering {what}.').format(number=item.number, previous=previous, what=what),
                          excerpt=self._line(line), suggestion=str(previous + 1))
             seen[item.number] = line
             previous = item.number
@@ -168,7 +166,7 @@ class Checker:
         span = (toc[0].span or (1, 1))[0], (toc[-1].span or (1, 1))[1]
         if len(toc) != len(items):
             self.add(FlagKind.TOC_MISMATCH, "error", "toc", span,
-                     f"The Indholdsfortegnelse lists {len(toc)} items; the referat has {len(items)}.",
+                     _('The Indholdsfortegnelse lists {n} items; the referat has {n2}.').format(n=len(toc), n2=len(items)),
                      excerpt=f"{len(toc)} ≠ {len(items)}")
         for k, entry in enumerate(toc):
             item = next((i for i in items if entry.number is not None and i.number == entry.number), None)
@@ -177,14 +175,13 @@ class Checker:
             where = entry.span or span
             if item is None:
                 self.add(FlagKind.TOC_MISMATCH, "error", f"toc[{k}]", where,
-                         f"The Indholdsfortegnelse lists item {entry.number} '{entry.title}', which the referat does not have.",
+                         _("The Indholdsfortegnelse lists item {number} '{title}', which the referat does not have.").format(number=entry.number, title=entry.title),
                          excerpt=entry.title)
                 continue
             a, b = " ".join(entry.title.split()).casefold(), " ".join(item.title.split()).casefold()
             if fuzz.ratio(a, b) < 85 and not (b.startswith(a.rstrip(". ")[:-3]) and len(a) > 30):
                 self.add(FlagKind.TOC_MISMATCH, "error", f"toc[{k}].title", where,
-                         f"The Indholdsfortegnelse calls item {entry.number or k + 1} '{entry.title}', its heading says "
-                         f"'{item.title}'.", excerpt=entry.title, suggestion=item.title)
+                         _("The Indholdsfortegnelse calls item {value} '{title}', its heading says '{title2}'.").format(value=entry.number or k + 1, title=entry.title, title2=item.title), excerpt=entry.title, suggestion=item.title)
 
     def attachments(self) -> None:
         index = self.ref.attachment_index
@@ -201,31 +198,29 @@ class Checker:
                 if marker_access and item.access and marker_access != item.access:
                     at = entries[0].item_line or entries[0].span[0]
                     self.add(FlagKind.ATTACHMENT_MISMATCH, "error", f"items[{k}].access", (at, at),
-                             f"Item {item.number} is '{item.access}' where it stands (line {item.access_line or line}), "
-                             f"but the Bilagsoversigt calls it '{entries[0].item_marker}'. A closed item must not reach "
-                             "the public index: decide which is right.",
+                             _("Item {number} is '{access}' where it stands (line {value}), but the Bilagsoversigt calls it '{item_marker}'. A closed item must not reach the public index: decide which is right.").format(number=item.number, access=item.access, value=item.access_line or line, item_marker=entries[0].item_marker),
                              excerpt=self._line(at), suggestion=marker_access)
             if len(entries) != len(item.attachments):
                 at = item.attachments[0].span if item.attachments else (line, line)
                 self.add(FlagKind.ATTACHMENT_MISMATCH, "warning", f"items[{k}].attachments", at,
-                         f"Item {item.number} lists {len(item.attachments)} attachments; the Bilagsoversigt lists "
-                         f"{len(entries)} for it.", excerpt=f"{len(item.attachments)} ≠ {len(entries)}")
+                         _('Item {number} lists {n} attachments; the Bilagsoversigt lists {n2} for it.').format(number=item.number, n=len(item.attachments), n2=len(entries)), excerpt=f"{len(item.attachments)} ≠ {len(entries)}")
                 continue
             for j, (att, entry) in enumerate(zip(item.attachments, entries)):
                 diffs = []
                 if att.number is not None and entry.number is not None and att.number != entry.number:
-                    diffs.append(f"number {att.number} ≠ {entry.number}")
+                    diffs.append(_("number {number} ≠ {other}").format(number=att.number, other=entry.number))
                 if att.ref and entry.ref and att.ref != entry.ref:
-                    diffs.append(f"document number {att.ref} ≠ {entry.ref}")
+                    diffs.append(_("document number {ref} ≠ {other}").format(ref=att.ref, other=entry.ref))
                 if att.access and entry.access and att.access != entry.access:
-                    diffs.append(f"access {att.access} ≠ {entry.access}")
+                    diffs.append(_("access {access} ≠ {other}").format(access=att.access, other=entry.access))
                 if att.title and entry.title and fuzz.ratio(" ".join(att.title.split()).casefold(),
                                                             " ".join(entry.title.split()).casefold()) < 90:
-                    diffs.append(f"title '{att.title}' ≠ '{entry.title}'")
+                    diffs.append(_("title '{title}' ≠ '{other}'").format(title=att.title, other=entry.title))
                 if diffs:
                     self.add(FlagKind.ATTACHMENT_MISMATCH, "warning", f"items[{k}].attachments[{j}]", att.span or (line, line),
-                             f"Attachment {att.number} of item {item.number} and the Bilagsoversigt disagree: "
-                             + "; ".join(diffs) + f" (overview line {entry.span[0]}).",
+                             _("Attachment {number} of item {item} and the Bilagsoversigt disagree: {differences} "
+                               "(overview line {line}).").format(number=att.number, item=item.number,
+                                                                 differences="; ".join(diffs), line=entry.span[0]),
                              excerpt=att.title or str(att.number), suggestion=entry.title)
 
     def attachment_numbers(self) -> None:
@@ -236,8 +231,7 @@ class Checker:
                 at = next((a for i, a in enumerate(a for a in item.attachments if a.number is not None)
                            if a.number != i + 1), item.attachments[0])
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments", at.span or (1, 1),
-                         f"Item {item.number}'s attachments are numbered {', '.join(map(str, numbers))}: numbering that "
-                         "does not run 1, 2, 3 … suggests an attachment line read wrong, or one missing.",
+                         _("Item {number}'s attachments are numbered {value}: numbering that does not run 1, 2, 3 … suggests an attachment line read wrong, or one missing.").format(number=item.number, value=', '.join(map(str, numbers))),
                          excerpt=at.title or str(at.number))
 
     def dates(self) -> None:
@@ -252,7 +246,7 @@ class Checker:
                 if dec.date > m.date or last:
                     self.add(FlagKind.DATE_MISMATCH, "error" if dec.date > m.date or len(item.decisions) == 1 else "warning",
                              f"items[{k}].decisions[{j}].date", dec.span or (1, 1),
-                             f"The decision is dated {dec.date:%d-%m-%Y}, the meeting {m.date:%d-%m-%Y}.",
+                             _('The decision is dated {date:%d-%m-%Y}, the meeting {date2:%d-%m-%Y}.').format(date=dec.date, date2=m.date),
                              excerpt=f"{dec.date}", suggestion=f"{m.date}")
         if "date" in m.inferred:
             return
@@ -260,12 +254,12 @@ class Checker:
             return
         from workbench.ingest.furniture import page_headers
 
-        for line, _, written in page_headers(self.ref.source, self.config):
+        for line, _seen, written in page_headers(self.ref.source, self.config):
             date = parse_date(written, self.config.date_formats)
             if date and date != m.date:
                 head = line.text.split("\t")[0].strip()
                 self.add(FlagKind.DATE_MISMATCH, "error", "meeting.date", (line.no, line.no),
-                         f"The page header says {date:%d-%m-%Y}; the front page says {m.date:%d-%m-%Y}.",
+                         _('The page header says {date:%d-%m-%Y}; the front page says {date2:%d-%m-%Y}.').format(date=date, date2=m.date),
                          excerpt=head, suggestion=f"{date}")
                 return
 
@@ -274,8 +268,7 @@ class Checker:
             if item.access == "closed" and any(s.text.strip() for s in item.sections.values()):
                 first = min(s.span[0] for s in item.sections.values())
                 self.add(FlagKind.LOW_CONFIDENCE, "error", f"items[{k}].sections", (first, first),
-                         f"Item {item.number} is closed but has body text: a closed item's text must not reach a public "
-                         "index. Check the access marker, or remove the text.", excerpt=item.title)
+                         _("Item {number} is closed but has body text: a closed item's text must not reach a public index. Check the access marker, or remove the text.").format(number=item.number), excerpt=item.title)
 
     def required_sections(self) -> None:
         required = self.config.required_sections if self.config else ()
@@ -286,7 +279,7 @@ class Checker:
                 if key not in item.sections:
                     line = item.heading_line or 1
                     self.add(FlagKind.MISSING_SECTION, "warning", f"items[{k}].sections.{key}", (line, line),
-                             f"Item {item.number} '{item.title}' has no '{key}' section, which config.toml requires.",
+                             _("Item {number} '{title}' has no '{key}' section, which config.toml requires.").format(number=item.number, title=item.title, key=key),
                              excerpt=item.title)
 
     def loose_fragments(self) -> None:
@@ -302,10 +295,10 @@ class Checker:
                 if last - first >= 30:
                     last = first
                 self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].sections.{key}", (first, last),
-                         f"Dates stand on short loose lines here ('{hits[0].text.strip()}'"
-                         + (f", … '{hits[-1].text.strip()}'" if len(hits) > 1 else "")
-                         + "): this looks like a table whose columns fell apart in the extraction; "
-                         "its rows are in the text as loose lines.", excerpt=hits[0].text)
+                         _("Dates stand on short loose lines here ({lines}): this looks like a table whose columns "
+                           "fell apart in the extraction; its rows are in the text as loose lines.").format(
+                             lines=f"'{hits[0].text.strip()}'" + (f", … '{hits[-1].text.strip()}'" if len(hits) > 1 else "")),
+                         excerpt=hits[0].text)
 
     def _section_lines(self, span):
         return [ln for ln in self.ref.source.lines[span[0]: span[1]] if ln.text.strip() and not ln.furniture]
@@ -331,24 +324,27 @@ class Checker:
         if match is not None and match.certain:
             if p.read_as and p.read_as != p.name:  # the roster's spelling replaced what the document wrote
                 self.add(FlagKind.NAME_UNKNOWN, "info", field, span,
-                         f"The document writes '{p.read_as}', which the roster knows as '{p.name}': the roster's "
-                         "name was used.", excerpt=p.read_as, suggestion=p.name)
+                         _("The document writes '{read_as}', which the roster knows as '{name}': the roster's name was used.").format(read_as=p.read_as, name=p.name), excerpt=p.read_as, suggestion=p.name)
             return
         if match is None or match.score < 75:
             self.add(FlagKind.NAME_UNKNOWN, "warning", field, span,
-                     f"'{read}' is not in the roster, and nothing there comes close.", excerpt=read)
+                     _("'{read}' is not in the roster, and nothing there comes close.").format(read=read), excerpt=read)
             return
         if p.read_as and p.name == match.person.name and match.partial:
             fits = bool(p.title) and any(p.title.casefold() == t.casefold() for t in match.person.titles)
             self.add(FlagKind.NAME_UNKNOWN, "info" if fits else "warning", field, span,
-                     f"The document writes '{read}', which the roster knows only in part: completed as "
-                     f"'{match.person.name}' (score {match.score:.0f}"
-                     + (f", and the title '{p.title}' agrees)." if fits else ")."),
+                     (_("The document writes '{read}', which the roster knows only in part: completed as '{name}' "
+                        "({certainty} match, and the title '{title}' agrees).") if fits else
+                      _("The document writes '{read}', which the roster knows only in part: completed as '{name}' "
+                        "({certainty} match).")).format(read=read, name=match.person.name, title=p.title,
+                                                        certainty=certainty(match.certain)),
                      excerpt=read, suggestion=match.person.name)
             return
         self.add(FlagKind.NAME_UNKNOWN, "warning", field, span,
-                 f"'{read}' is not in the roster; the closest is '{match.person.name}' (score {match.score:.0f})"
-                 + (", which holds only part of it." if match.partial else "."),
+                 (_("'{read}' is not in the roster; the closest is '{name}' ({certainty} match), which holds only "
+                    "part of it.") if match.partial else
+                  _("'{read}' is not in the roster; the closest is '{name}' ({certainty} match).")).format(
+                     read=read, name=match.person.name, certainty=certainty(match.certain)),
                  excerpt=read, suggestion=match.person.name)
 
     def signatures(self) -> None:
@@ -364,13 +360,13 @@ class Checker:
         for j, p in enumerate(sigs):
             if key(p) not in have:
                 self.add(FlagKind.SIGNATURE_MISMATCH, "warning", f"signatures[{j}]", p.span or (1, 1),
-                         f"'{_who(p)}' signs, but is not among the members.",
+                         _("'{value}' signs, but is not among the members.").format(value=_who(p)),
                          excerpt=f"{p.title} {p.name}")
         signed = {key(p) for p in sigs}
         for j, p in enumerate(members):
             if key(p) not in signed:
                 self.add(FlagKind.SIGNATURE_MISMATCH, "warning", f"meeting.members[{j}]", p.span or (1, 1),
-                         f"Member '{_who(p)}' has no signature on the Underskriftsside.",
+                         _("Member '{value}' has no signature on the Underskriftsside.").format(value=_who(p)),
                          excerpt=f"{p.title} {p.name}")
 
     def _line(self, no: int) -> str:

@@ -13,6 +13,8 @@ Every error a user can cause prints one line to standard error and exits 2.
 """
 from __future__ import annotations
 
+from workbench.i18n import _, ngettext
+
 import argparse
 import contextlib
 import os
@@ -35,29 +37,42 @@ def _version() -> str:
         return "unknown"
 
 
+def _lang_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument("--lang", metavar="CODE", default=default,
+                        help=_("the language to speak: da (Danish, the default) or en; overrides [ui] language"))
+
+
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="workbench", description="Review Danish municipal referater and save them as referat/1 TOML records.")
-    ap.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    """The parser, its help in the language spoken now: build it after `_choose_language`."""
+    from workbench.i18n import cliwords
+
+    cliwords.install()  # argparse's own words (usage, options, its errors) through the catalog
+    ap = argparse.ArgumentParser(prog="workbench", description=_('Review Danish municipal referater and save them as referat/1 TOML records.'))
+    ap.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                    help=_("show the version and exit"))
+    _lang_option(ap)
+    sub = ap.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
+    common = argparse.ArgumentParser(add_help=False)
+    _lang_option(common, argparse.SUPPRESS)  # after the command too, without undoing one given before it
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("file", metavar="FILE", help="a referat: .pdf, .txt or .md")
-        p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
+        p = sub.add_parser(name, help=help_, description=help_, parents=[common])
+        p.add_argument("file", metavar="FILE", help=_('a referat: .pdf, .txt or .md'))
+        p.add_argument("--config", metavar="PATH", help=_('config.toml to use (default: ./config.toml, else the packaged one)'))
         return p
 
     p = add("parse", "print the draft referat/1 record of FILE as TOML; a folder: parse each referat in it into a draft record")
-    p.add_argument("-o", "--output", metavar="OUT.toml", help="write the record here instead of standard output")
-    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="a folder: files parsed at once (default 1)")
-    p.add_argument("--out", metavar="DIR", help="a folder: where the draft records go (default: [output] dir of the config)")
+    p.add_argument("-o", "--output", metavar="OUT.toml", help=_('write the record here instead of standard output'))
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help=_('a folder: files parsed at once (default 1)'))
+    p.add_argument("--out", metavar="DIR", help=_('a folder: where the draft records go (default: [output] dir of the config)'))
     p = add("text", "print the source lines of FILE that flags point into (bare lines: what score.py and other tools read)")
-    p.add_argument("-n", "--numbers", action="store_true", help="put each line's number before it, as the review screen does")
+    p.add_argument("-n", "--numbers", action="store_true", help=_("put each line's number before it, as the review screen does"))
     p = add("review", "open FILE in the review workbench")
-    p.add_argument("--out", metavar="DIR", help="where records and journals are kept (default: [output] dir of the config)")
-    p.add_argument("--reviewer", metavar="NAME", help="your name, written into verified records")
+    p.add_argument("--out", metavar="DIR", help=_('where records and journals are kept (default: [output] dir of the config)'))
+    p.add_argument("--reviewer", metavar="NAME", help=_('your name, written into verified records'))
     p = add("check", "print the flags of FILE; exit 1 if any is an error")
     p.add_argument("--format", choices=("auto", "table", "tsv", "toml"), default="auto",
-                   help="a table on a terminal, tab-separated lines when piped, or TOML")
+                   help=_('a table on a terminal, tab-separated lines when piped, or TOML'))
     _export_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON",
                    description="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON")
@@ -82,16 +97,17 @@ def _jobs(text: str) -> int:
 
 
 def _export_parser(sub) -> None:
-    p = sub.add_parser("export", help="export the verified records of DIR as json, jsonl, csv or os2web",
-                       description="export the verified records of DIR as json, jsonl, csv or os2web")
-    p.add_argument("dir", metavar="DIR", nargs="?", help="the records folder (default: [output] dir of the config)")
+    common = argparse.ArgumentParser(add_help=False)
+    _lang_option(common, argparse.SUPPRESS)
+    p = sub.add_parser("export", parents=[common], help=_('export the verified records of DIR as json, jsonl, csv or os2web'),
+                       description=_('export the verified records of DIR as json, jsonl, csv or os2web'))
+    p.add_argument("dir", metavar="DIR", nargs="?", help=_('the records folder (default: [output] dir of the config)'))
     p.add_argument("--format", required=True, choices=("json", "jsonl", "csv", "os2web"))
-    p.add_argument("-o", "--output", metavar="OUT", help="the file (jsonl, csv) or folder (json, os2web) to write "
-                   "(default: DIR/exports/…)")
-    p.add_argument("--public", action="store_true", help="leave out the content of closed items, flags and corrections")
-    p.add_argument("--all", action="store_true", help="export drafts too (marked as drafts)")
-    p.add_argument("--sources", metavar="DIR", help="where the source PDFs are (os2web keeps a copy; default: DIR)")
-    p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
+    p.add_argument("-o", "--output", metavar="OUT", help=_('the file (jsonl, csv) or folder (json, os2web) to write (default: DIR/exports/…)'))
+    p.add_argument("--public", action="store_true", help=_('leave out the content of closed items, flags and corrections'))
+    p.add_argument("--all", action="store_true", help=_('export drafts too (marked as drafts)'))
+    p.add_argument("--sources", metavar="DIR", help=_('where the source PDFs are (os2web keeps a copy; default: DIR)'))
+    p.add_argument("--config", metavar="PATH", help=_('config.toml to use (default: ./config.toml, else the packaged one)'))
 
 
 def _export(args, config) -> int:
@@ -101,7 +117,9 @@ def _export(args, config) -> int:
                   Path(args.output) if args.output else None, args.public, args.all,
                   [Path(args.sources)] if args.sources else None, config.max_bytes)
     with _output() as out:
-        out.write(f"exported {done.records} record(s), {done.items} item(s): {done.out}\n")
+        out.write(_("exported {records} and {items}: {out}").format(
+            records=ngettext("{n} record", "{n} records", done.records).format(n=done.records),
+            items=ngettext("{n} item", "{n} items", done.items).format(n=done.items), out=done.out) + "\n")
     return 0
 
 
@@ -114,6 +132,21 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         argv = ["inbox", "--first"]  # no argument: the inbox over [inbox] dir, else over the bundled samples
+    from workbench import i18n
+
+    before = i18n.language()
+    try:
+        return _main(argv)
+    finally:  # a caller in the same process (a test) speaks what it spoke before
+        i18n.set_language(before)
+
+
+def _main(argv: list[str]) -> int:
+    try:
+        _choose_language(argv)
+    except UserError as exc:  # a --lang the workbench does not speak: one line, exit 2
+        _say(str(exc))
+        return 2
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     try:
@@ -124,22 +157,44 @@ def main(argv: list[str] | None = None) -> int:
         _say(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("interrupted")
+        _say(_('interrupted'))
         return 130
     except BrokenPipeError:
         _quiet_stdout()
         return 0
     except OSError as exc:
-        _say(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
+        _say(f"{exc.filename or _('a file')}: {exc.strerror or exc}")
         return 2
     except RecursionError:
-        _say("the input nests too deeply to be read")
+        _say(_('the input nests too deeply to be read'))
         return 2
     except Exception as exc:  # a bug: still one line, never a traceback (WORKBENCH_DEBUG=1 shows it)
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
-        _say(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        _say(_('internal error ({kind}: {exc}); please report it').format(kind=type(exc).__name__, exc=exc))
         return 70
+
+
+def _choose_language(argv: list[str]) -> str:
+    """`--lang` if given (anywhere on the line), else `[ui] language` of the config, else Danish: set before
+    anything a person reads is made (the parser's help, any message, the screen: Textual is imported later).
+    A config that cannot be read leaves the choice to the flag; its error is reported when it is loaded."""
+    from workbench import i18n
+
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    pre.add_argument("--config")
+    known, _rest = pre.parse_known_args(argv)
+    if known.lang is not None:
+        i18n.set_language(known.lang)  # a bad --lang fails here, before the config is read
+    configured = None
+    try:
+        from workbench.config import load_config
+
+        configured = load_config(known.config).language
+    except (UserError, OSError, ValueError):  # reported with the language chosen, when _run loads it
+        pass
+    return i18n.set_language_from(known.lang, configured)
 
 
 def _say(message: str) -> None:
@@ -165,7 +220,7 @@ def _output():
         raise
     except OSError as exc:
         _quiet_stdout()
-        raise UserError(f"standard output: cannot be written ({exc.strerror or exc})") from None
+        raise UserError(_('standard output: cannot be written ({value})').format(value=exc.strerror or exc)) from None
 
 
 def _quiet_stdout() -> None:

@@ -1,6 +1,8 @@
 """config.toml → a frozen Config, with one-line errors for every mistake a user can make."""
 from __future__ import annotations
 
+from workbench.i18n import N_, _
+
 import re
 import tomllib
 import unicodedata
@@ -119,11 +121,11 @@ REQUIRED_GROUPS = {"item": ("title",), "page_header": ("date",), "document_numbe
 def load_config(explicit: str | Path | None = None) -> Config:
     path = find_config(explicit)
     name = shown(path)
-    raw = settings.read_settings_file(path, "config file", ConfigError, MAX_BYTES, name)
+    raw = settings.read_settings_file(path, N_("config file"), ConfigError, MAX_BYTES, name)
     try:
         data = settings.loads_toml(raw.decode("utf-8-sig"), name, ConfigError)
     except UnicodeDecodeError:
-        raise ConfigError(f"{name}: is not UTF-8 text") from None
+        raise ConfigError(_('{name}: is not UTF-8 text').format(name=name)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{name}: {exc}") from None
     _check_keys(name, data, _ALLOWED, "")
@@ -163,11 +165,11 @@ def _check_keys(name: str, data: dict, allowed: dict, where: str) -> None:
         here = f"{where}.{key}" if where else key
         if key not in allowed:
             known = ", ".join(sorted(allowed)) or "none"
-            raise ConfigError(f"{name}: unknown key '{here}' (known here: {known})")
+            raise ConfigError(_("{name}: unknown key '{here}' (known here: {known})").format(name=name, here=here, known=known))
         sub = allowed[key]
         if isinstance(sub, dict):
             if not isinstance(value, dict):
-                raise ConfigError(f"{name}: '{here}' must be a table, not {settings.kind_of(value)}")
+                raise ConfigError(_("{name}: '{here}' must be a table, not {value}").format(name=name, here=here, value=settings.kind_of(value)))
             _check_keys(name, value, sub, here)
 
 
@@ -189,7 +191,7 @@ def _number(name: str, data: dict, dotted: str, default: float, lo: float, hi: f
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
         got = f", not {settings.kind_of(value)}" if isinstance(value, bool) or not isinstance(value, (int, float)) \
             else f", not {value:g}"
-        raise ConfigError(f"{name}: '{dotted}' must be a number from {lo:g} to {hi:g}{got}")
+        raise ConfigError(_("{name}: '{dotted}' must be a number from {lo:g} to {hi:g}{got}").format(name=name, dotted=dotted, lo=lo, hi=hi, got=got))
     return value
 
 
@@ -210,8 +212,7 @@ def _regexes(name: str, data: dict, dotted: str) -> tuple[ConfigPattern, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise ConfigError(f"{name}: '{dotted}' must be a list of regular expressions (strings), "
-                          f"not {settings.kind_of(value)}")
+        raise ConfigError(_("{name}: '{dotted}' must be a list of regular expressions (strings), not {value}").format(name=name, dotted=dotted, value=settings.kind_of(value)))
     return tuple(compile_pattern(name, f"{dotted}[{i}]", source, groups) for i, source in enumerate(value))
 
 
@@ -231,7 +232,7 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
     for key, words in _string_lists(name, data, "sections.headings", {}).items():
         canon = key if re.fullmatch(r"[a-z0-9_]+", key) else slug(key)
         if not canon:
-            raise ConfigError(f"{name}: 'sections.headings.{key}' has no letters or digits to make a key of")
+            raise ConfigError(_("{name}: 'sections.headings.{key}' has no letters or digits to make a key of").format(name=name, key=key))
         headings[canon] = words
     kinds = _string_lists(name, data, "headings.kinds", {"referat": ["Referat"], "dagsorden": ["Dagsorden"]})
     doc_number = _regexes(name, data, "patterns.document_number") or (
@@ -248,7 +249,7 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
         page_header=_regexes(name, data, "patterns.page_header"),
     )
     if not patterns.item:
-        raise ConfigError(f"{name}: 'patterns.item' needs at least one pattern")
+        raise ConfigError(_("{name}: 'patterns.item' needs at least one pattern").format(name=name))
     keys = _get(data, "keys", {})
     language = _language(name, data)
     output_dir = settings.text(name, _get(data, "output.dir", "out"), "output.dir", ConfigError, path=True)
@@ -259,16 +260,15 @@ def _build(path: Path, data: dict, roster_base: Path) -> Config:
     required = _strings(name, data, "sections.required")
     for key in required:
         if key not in headings:
-            raise ConfigError(f"{name}: 'sections.required' names '{key}', which no section heading opens")
+            raise ConfigError(_("{name}: 'sections.required' names '{key}', which no section heading opens").format(name=name, key=key))
     loose = []
     entries = _get(data, "tables.loose", [])
     if not isinstance(entries, list):
-        raise ConfigError(f"{name}: 'tables.loose' must be a list of {{ columns = [...], key = '...' }}, "
-                          f"not {settings.kind_of(entries)}")
+        raise ConfigError(_("{name}: 'tables.loose' must be a list of {{ columns = [...], key = '...' }}, not {value}").format(name=name, value=settings.kind_of(entries)))
     for i, entry in enumerate(entries):
         where = f"tables.loose[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"columns", "key"}:
-            raise ConfigError(f"{name}: '{where}' must have exactly 'columns' and 'key'")
+            raise ConfigError(_("{name}: '{where}' must have exactly 'columns' and 'key'").format(name=name, where=where))
         columns = settings.strings(name, entry["columns"], f"{where}.columns", ConfigError, one_is_many=False)
         loose.append(LooseTable(columns, compile_pattern(name, f"{where}.key", entry["key"])))
     roster_file = (roster_base / roster) if roster else None

@@ -8,6 +8,8 @@ keeps at least one key, and no pane may take the quit key: no place is left with
 """
 from __future__ import annotations
 
+from workbench.i18n import N_, _
+
 import string
 import unicodedata
 
@@ -24,7 +26,7 @@ TYPING = ("form", "editor", "prompt")  # scopes where a plain printable key is t
 SAME_ACTION = {frozenset({"tree.verified", "field.verified"})}  # one action, bound in two places
 # keys Textual itself binds on every screen: ctrl+q quits, ctrl+c copies or explains how to quit,
 # ctrl+p opens the command palette
-RESERVED = {"ctrl+q": "quit", "ctrl+c": "copy", "ctrl+p": "the command palette"}
+RESERVED = {"ctrl+q": N_("quit"), "ctrl+c": N_("copy"), "ctrl+p": N_("the command palette")}
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super")
 NAMED = frozenset({"escape", "enter", "tab", "space", "backspace", "delete", "insert", "home", "end", "pageup",
@@ -83,24 +85,21 @@ def check_keymap(label: str, keymap: dict) -> dict[str, str]:
         where = f"keys.{binding_id}"
         scope = scope_of(binding_id)
         if scope is None:
-            raise ConfigError(f"{label}: '{where}': the review screen has no binding '{binding_id}' "
-                              "(the ids are in README.md and workbench/tui/actions.py)")
+            raise ConfigError(_("{label}: '{where}': the review screen has no binding '{binding_id}' (the ids are in README.md and workbench/tui/actions.py)").format(label=label, where=where, binding_id=binding_id))
         if not isinstance(value, str):
             from workbench.settings import kind_of
 
-            raise ConfigError(f"{label}: '{where}' must be a key name or keys separated by commas, not {kind_of(value)}")
+            raise ConfigError(_("{label}: '{where}' must be a key name or keys separated by commas, not {value}").format(label=label, where=where, value=kind_of(value)))
         names = []
         for part in value.split(","):
             name = key_name(part)
             if name is None:
                 shown = part.strip() or "(nothing)"
-                raise ConfigError(f"{label}: '{where}': '{shown}' is not a key name (letters, digits, f1–f24, "
-                                  "escape, enter, tab, space, slash, question_mark, …, with ctrl+, shift+, alt+)")
+                raise ConfigError(_("{label}: '{where}': '{shown}' is not a key name (letters, digits, f1–f24, escape, enter, tab, space, slash, question_mark, …, with ctrl+, shift+, alt+)").format(label=label, where=where, shown=shown))
             if scope in TYPING and "+" not in name and (len(name) == 1 or name in PUNCTUATION or name == "space"):
-                raise ConfigError(f"{label}: '{where}': '{part.strip()}' is typed into the field there; "
-                                  "use a key with ctrl+ or a named key such as f2")
+                raise ConfigError(_("{label}: '{where}': '{part}' is typed into the field there; use a key with ctrl+ or a named key such as f2").format(label=label, where=where, part=part.strip()))
             if name in RESERVED:
-                raise ConfigError(f"{label}: '{where}': '{name}' is {RESERVED[name]} on every screen")
+                raise ConfigError(_("{label}: '{where}': '{name}' is {RESERVED} on every screen").format(label=label, where=where, name=name, RESERVED=_(RESERVED[name])))
             names.append(name)
         out[binding_id] = ",".join(names)
     _clashes(label, out)
@@ -121,6 +120,5 @@ def _clashes(label: str, keymap: dict[str, str]) -> None:
                     other = seen.get(k)
                     if other and other != binding_id and frozenset({other, binding_id}) not in SAME_ACTION:
                         mine, theirs = (binding_id, other) if binding_id in keymap else (other, binding_id)
-                        raise ConfigError(f"{label}: 'keys.{mine}': '{k}' is also the key of '{theirs}' there; "
-                                          "one key, one action")
+                        raise ConfigError(_("{label}: 'keys.{mine}': '{k}' is also the key of '{theirs}' there; one key, one action").format(label=label, mine=mine, k=k, theirs=theirs))
                     seen.setdefault(k, binding_id)

@@ -11,6 +11,8 @@ a worker thread).
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import regex
 
 from workbench.errors import ConfigError
@@ -36,8 +38,7 @@ class ConfigPattern:
         try:
             return method(string, pos, endpos, timeout=MATCH_SECONDS)
         except TimeoutError:
-            raise ConfigError(f"{self.label}: '{self.key}' took more than {MATCH_SECONDS:g} s on a line of "
-                              f"{len(string)} characters (it backtracks without end); simplify it") from None
+            raise ConfigError(_("{label}: '{key}' took more than {MATCH_SECONDS:g} s on a line of {n} characters (it backtracks without end); simplify it").format(label=self.label, key=self.key, MATCH_SECONDS=MATCH_SECONDS, n=len(string))) from None
 
     def match(self, string: str, pos: int | None = None, endpos: int | None = None):
         return self._run(self.rx.match, string, pos, endpos)
@@ -59,18 +60,16 @@ def compile_pattern(label: str, key: str, source, groups: tuple[str, ...] = (), 
     """`source` compiled case-insensitively; it must have the named `groups` the parser reads,
     and (with `probe`) must not backtrack without end on the adversarial lines."""
     if not isinstance(source, str):
-        raise ConfigError(f"{label}: '{key}' must be a string (a regular expression), not {kind_of(source)}")
+        raise ConfigError(_("{label}: '{key}' must be a string (a regular expression), not {value}").format(label=label, key=key, value=kind_of(source)))
     try:
         rx = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
     except regex.error as exc:
-        raise ConfigError(f"{label}: '{key}' is not a valid regular expression: {exc}") from None
+        raise ConfigError(_("{label}: '{key}' is not a valid regular expression: {exc}").format(label=label, key=key, exc=exc)) from None
     except (RecursionError, OverflowError, ValueError, MemoryError) as exc:
-        raise ConfigError(f"{label}: '{key}' is not a valid regular expression: it is too complex "
-                          f"({type(exc).__name__})") from None
+        raise ConfigError(_("{label}: '{key}' is not a valid regular expression: it is too complex ({kind})").format(label=label, key=key, kind=type(exc).__name__)) from None
     missing = [g for g in groups if g not in rx.groupindex]
     if missing:
-        raise ConfigError(f"{label}: '{key}' needs a group named '{missing[0]}' "
-                          f"(this pattern's groups: {', '.join(groups)})")
+        raise ConfigError(_("{label}: '{key}' needs a group named '{missing}' (this pattern's groups: {groups})").format(label=label, key=key, missing=missing[0], groups=', '.join(groups)))
     pattern = ConfigPattern(label, key, rx)
     if probe:
         _probe(pattern)
@@ -116,7 +115,5 @@ def _probe(pattern: ConfigPattern) -> None:
             pattern.rx.search(line, timeout=PROBE_SECONDS)
         except TimeoutError:
             shown = line[:6] + "…" + line[-1]
-            raise ConfigError(f"{pattern.label}: '{pattern.key}' takes too long on a line like '{shown}' "
-                              f"({len(line)} characters): nested repetition such as (a|aa)+ backtracks "
-                              f"without end; simplify it") from None
+            raise ConfigError(_("{label}: '{key}' takes too long on a line like '{shown}' ({n} characters): nested repetition such as (a|aa)+ backtracks without end; simplify it").format(label=pattern.label, key=pattern.key, shown=shown, n=len(line))) from None
     _PASSED.add(pattern.pattern)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from pathlib import Path
 
 from workbench.checks import run_checks
@@ -60,9 +62,25 @@ def draft_key(source: SourceText, config: Config, roster: Roster) -> dict | None
         shape = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in NOT_PARSE}
         people = {"people": roster.people, "bodies": roster.bodies}
         return {"sha256": source.sha256, "source": read_as, "parser": PARSER_VERSION, "code": cache.code_hash("."),
-                "config": cache.digest(shape), "roster": cache.digest(people)}
+                "config": cache.digest(shape), "roster": cache.digest(people),
+                "language": _language_key()}  # the flags' messages are in the language spoken
     except (AttributeError, TypeError):
         return None
+
+
+def _language_key() -> str:
+    """The language spoken and its catalog as compiled: a draft cached in one is not read back in another."""
+    from workbench import i18n
+
+    code = i18n.language()
+    return f"{code}:{_catalog_digest(code)}"
+
+
+@functools.lru_cache(maxsize=None)
+def _catalog_digest(code: str) -> str:
+    from workbench import i18n
+
+    return hashlib.sha256(i18n.catalog(code, ".mo").read_bytes()).hexdigest()[:16]
 
 
 def _memo(key: dict) -> str:

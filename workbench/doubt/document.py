@@ -2,6 +2,8 @@
 and a Bilagsoversigt or Underskriftsside not found."""
 from __future__ import annotations
 
+from workbench.i18n import N_, _, ngettext
+
 import re
 
 from workbench.model import FlagKind, SourceLine
@@ -16,8 +18,7 @@ class DocumentRules:
         items = ref.items
         if not items and ((ref.source.pages or 1) > 1 or n > 40):
             self.add(FlagKind.LOW_CONFIDENCE, "error", "items", self._span_of(self.content[:1]),
-                     f"No item was found in {n} lines of text: no line matched an item heading of config.toml "
-                     "with enough evidence. Check the [patterns] item forms against this document.",
+                     _('No item was found in {n} lines of text: no line matched an item heading of config.toml with enough evidence. Check the [patterns] item forms against this document.').format(n=n),
                      excerpt=self.content[0].text if self.content else "")
         elif items and n > 60:
             inside = sum(1 for ln in self.content if any(
@@ -25,14 +26,12 @@ class DocumentRules:
             if inside < 0.3 * n:
                 first = items[0].heading_line or 1
                 self.add(FlagKind.LOW_CONFIDENCE, "error", "items", (first, first),
-                         f"The {len(items)} items found cover only {inside} of {n} lines: most of the document "
-                         "was read as no item. Items are probably missing.", excerpt=self._text(first))
+                         _('The {n} items found cover only {inside} of {n2} lines: most of the document was read as no item. Items are probably missing.').format(n=len(items), inside=inside, n2=n), excerpt=self._text(first))
         first = self.content[0].no if self.content else 1
         for key in ("date", "body"):
             if getattr(m, key) is None:
                 self.add(FlagKind.LOW_CONFIDENCE, "error", f"meeting.{key}", (first, first),
-                         f"The meeting's {key} was found neither on a front page, nor in a page header, nor in a "
-                         "decision heading. Give it.", excerpt=f"meeting.{key}")
+                         _("The meeting's {key} was found neither on a front page, nor in a page header, nor in a decision heading. Give it.").format(key=key), excerpt=f"meeting.{key}")
 
 
     # -- every line accounted for
@@ -57,14 +56,16 @@ class DocumentRules:
         field = self._region(run[0].no)
         if field == "meeting" and sum(1 for ln in run if _TOC_LINE.match(" ".join(ln.text.split()))) >= 3:
             field = "toc"  # titles with page numbers: an Indholdsfortegnelse under a heading not known
-        what = {"meeting": "the front page", "toc": "the Indholdsfortegnelse", "items": "the items",
-                "attachment_index": "the Bilagsoversigt", "signatures": "the Underskriftsside"}[field]
+        what = _({"meeting": N_("the front page"), "toc": N_("the Indholdsfortegnelse"), "items": N_("the items"),
+                  "attachment_index": N_("the Bilagsoversigt"), "signatures": N_("the Underskriftsside")}[field])
         quoted = run[0].text.strip()
+        lines = f"'{_cut(quoted)}'" + (f" … '{_cut(run[-1].text.strip())}'" if len(run) > 1 else "")
         self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (run[0].no, run[-1].no),
-                 f"{len(run)} line{'s' if len(run) > 1 else ''} near {what} ('{_cut(quoted)}'"
-                 + (f" … '{_cut(run[-1].text.strip())}'" if len(run) > 1 else "")
-                 + ") went into no value: no label, heading or pattern of config.toml matched. "
-                 "Check whether a value is missing there.", excerpt=quoted)
+                 ngettext("{n} line near {where} ({lines}) went into no value: no label, heading or pattern of "
+                          "config.toml matched. Check whether a value is missing there.",
+                          "{n} lines near {where} ({lines}) went into no value: no label, heading or pattern of "
+                          "config.toml matched. Check whether a value is missing there.", len(run)).format(
+                     n=len(run), where=what, lines=lines), excerpt=quoted)
 
 
     def _region(self, no: int) -> str:
@@ -110,9 +111,7 @@ class DocumentRules:
                       and not any(a.span and a.span[0] <= ln.no <= a.span[1] for a in last.attachments)]
             if len(listed) >= 2:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", "attachment_index", (self._head_above(listed[0]), listed[0].no),
-                         f"No Bilagsoversigt was found, but the last item holds {len(listed)} numbered lines with "
-                         f"document numbers ('{_cut(listed[0].text.strip(), 40)}'): an overview under a heading "
-                         "config.toml does not know.", excerpt=listed[0].text)
+                         _("No Bilagsoversigt was found, but the last item holds {n} numbered lines with document numbers ('{value}'): an overview under a heading config.toml does not know.").format(n=len(listed), value=_cut(listed[0].text.strip(), 40)), excerpt=listed[0].text)
                 self._section_holds(k, last, listed[0], "a Bilagsoversigt")
         if not ref.signatures and self.roster is not None and len(getattr(self.roster, "people", ())):
             from workbench.parse.mentions import people_in
@@ -120,9 +119,7 @@ class DocumentRules:
             named = [ln for ln in lines[-30:] if len(ln.text.split()) <= 6 and people_in(ln.text, self.roster)]
             if len(named) >= 2:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", "signatures", (self._head_above(named[0]), named[-1].no),
-                         f"No Underskriftsside was found, but the last item ends with {len(named)} short lines that "
-                         f"name people ('{_cut(named[0].text.strip(), 40)}'): signatures under a heading "
-                         "config.toml does not know?", excerpt=named[0].text)
+                         _("No Underskriftsside was found, but the last item ends with {n} short lines that name people ('{value}'): signatures under a heading config.toml does not know?").format(n=len(named), value=_cut(named[0].text.strip(), 40)), excerpt=named[0].text)
                 self._section_holds(k, last, named[0], "signatures")
 
 
@@ -131,14 +128,11 @@ class DocumentRules:
         key = next((key for key, sec in item.sections.items() if sec.span[0] <= ln.no <= sec.span[1]), None)
         if key:
             self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", (ln.no, ln.no),
-                     f"The section '{key}' runs on into {what} ('{_cut(ln.text.strip(), 40)}'): it probably "
-                     "holds text that is not the item's.", excerpt=ln.text)
+                     _("The section '{key}' runs on into {what} ('{value}'): it probably holds text that is not the item's.").format(key=key, what=what, value=_cut(ln.text.strip(), 40)), excerpt=ln.text)
         for t, table in enumerate(item.tables):  # its lines read as a table of the item ("Kommunaldirektør | …")
             if table.span and table.span[1] >= ln.no:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].tables[{t}]", table.span,
-                         f"The item's table at lines {table.span[0]}-{table.span[1]} lies in or after {what} "
-                         f"('{_cut(ln.text.strip(), 40)}'), which the section runs on into: it is probably not "
-                         "the item's.", excerpt=ln.text)
+                         _("The item's table at lines {span}-{span2} lies in or after {what} ('{value}'), which the section runs on into: it is probably not the item's.").format(span=table.span[0], span2=table.span[1], what=what, value=_cut(ln.text.strip(), 40)), excerpt=ln.text)
 
 
     def _head_above(self, ln: SourceLine) -> int:

@@ -2,6 +2,8 @@
 does not know."""
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 from collections import defaultdict
 
@@ -20,8 +22,7 @@ class ItemRules:
                     continue
                 line = it.heading_line or 1
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{key}", (line, line),
-                         f"Item {it.number if it.number is not None else k + 1} has no {key}, while {have} of "
-                         f"{len(items)} items have one: its line may have a form config.toml does not know.",
+                         _('Item {value} has no {key}, while {have} of {n} items have one: its line may have a form config.toml does not know.').format(value=it.number if it.number is not None else k + 1, key=key, have=have, n=len(items)),
                          excerpt=it.title)
         below: dict[str, list[tuple[int, SourceLine]]] = defaultdict(list)
         known = self._known_headings()
@@ -42,13 +43,11 @@ class ItemRules:
             for k, ln in hits:
                 if items[k].access is None:
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].access", (ln.no, ln.no),
-                             f"'{ln.text.strip()}' stands right below {len(ks)} item headings, and this item has no "
-                             "access: is it an access marker config.toml does not know?", excerpt=ln.text)
+                             _("'{text}' stands right below {n} item headings, and this item has no access: is it an access marker config.toml does not know?").format(text=ln.text.strip(), n=len(ks)), excerpt=ln.text)
         for j, e in enumerate(self.ref.attachment_index):
             if e.access is None and re.fullmatch(r"\(?\s*\w+\s+bilag\s*\)?", (e.title or "").strip(), re.IGNORECASE):
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"attachment_index[{j}].access", e.span or (1, 1),
-                         f"'{e.title}' in the Bilagsoversigt names the attachment's access in words config.toml "
-                         "does not know.", excerpt=e.title or "")
+                         _("'{title}' in the Bilagsoversigt names the attachment's access in words config.toml does not know.").format(title=e.title), excerpt=e.title or "")
         for k, it in enumerate(items):
             # a number below the heading, shaped like a journal (KLE) or case number, that the item lacks
             firsts = [ln for ln in self.content if it.span and (it.heading_line or 0) < ln.no <= it.span[1]][:4]
@@ -64,9 +63,7 @@ class ItemRules:
                     if m and (have is None and (key == "journal" or labelled or _CODE.match(text))
                               or have is not None and have not in text and labelled and m.group(0) != have):
                         self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{key}", (ln.no, ln.no),
-                                 f"'{_cut(text)}' below the item's heading holds '{m.group(0)}', shaped like a "
-                                 f"{key} number, but the item's {key} is {have or 'missing'}: no pattern of "
-                                 "config.toml read it.", excerpt=text)
+                                 _("'{value}' below the item's heading holds '{value2}', shaped like a {key} number, but the item's {key} is {value3}: no pattern of config.toml read it.").format(value=_cut(text), value2=m.group(0), key=key, value3=have or 'missing'), excerpt=text)
 
 
     def _marker_inside(self, marker: str, ks: set[int]) -> list[tuple[int, SourceLine]]:
@@ -121,9 +118,7 @@ class ItemRules:
             for k in sorted(items):
                 ln = next(ln for kk, ln in hits if kk == k)
                 self.add(FlagKind.UNKNOWN_HEADING, "warning", f"items[{k}].sections", (ln.no, ln.no),
-                         f"'{ln.text.strip()}' stands alone like a heading in {len(items)} items, but is no section "
-                         "heading of config.toml: its text was added to the section above. Add the heading to "
-                         "config.toml, or split the section.", excerpt=ln.text)
+                         _("'{text}' stands alone like a heading in {n} items, but is no section heading of config.toml: its text was added to the section above. Add the heading to config.toml, or split the section.").format(text=ln.text.strip(), n=len(items)), excerpt=ln.text)
 
 
     def _known_headings(self) -> set[str]:

@@ -3,6 +3,8 @@ start again or that holds a line set like a heading, a decision or section that 
 that is only a date, a title that opens with a separator its form should have taken."""
 from __future__ import annotations
 
+from workbench.i18n import _, ngettext
+
 import re
 
 from workbench.doubt.shapes import _cut
@@ -36,9 +38,7 @@ class SequenceRules:
             if prev is not None and item.number <= prev[1]:
                 line = item.heading_line or (item.span[0] if item.span else 1)
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", "items", (line, line),
-                         f"Item {item.number} follows item {prev[1]}: items are numbered in order, so this heading "
-                         f"('{_cut(self._text(line))}') or the one before it may not be an item heading, or one "
-                         "may be missing.", excerpt=self._text(line))
+                         _("Item {number} follows item {prev}: items are numbered in order, so this heading ('{value}') or the one before it may not be an item heading, or one may be missing.").format(number=item.number, prev=prev[1], value=_cut(self._text(line))), excerpt=self._text(line))
             prev = (k, item.number)
 
     def _toc_as_items(self) -> None:
@@ -51,9 +51,11 @@ class SequenceRules:
         span = (first.heading_line or 1, last.heading_line or first.heading_line or 1)
         for field in ("toc", "items"):
             self.add(FlagKind.LOW_CONFIDENCE, "warning", field, span,
-                     f"{len(listed)} item heading{'s end' if len(listed) > 1 else ' ends'} in dot leaders and a page "
-                     f"number ('{_cut(first.title)}'): lines of an Indholdsfortegnelse under a heading config.toml "
-                     "does not know, read as items?", excerpt=first.title)
+                     ngettext("{n} item heading ends in dot leaders and a page number ('{title}'): lines of an Indholdsfortegnelse "
+                              "under a heading config.toml does not know, read as items?",
+                              "{n} item headings end in dot leaders and a page number ('{title}'): lines of an Indholdsfortegnelse "
+                              "under a heading config.toml does not know, read as items?", len(listed)).format(
+                         n=len(listed), title=_cut(first.title)), excerpt=first.title)
 
     def _attachment_order(self) -> None:
         """A Bilag list whose numbers start again, or a line of it set like a heading (bold, larger):
@@ -67,15 +69,13 @@ class SequenceRules:
                     self._larger(self.lines[a.span[0] - 1]) for a in item.attachments[:j] if a.span)
                 if restart or heading:
                     span = att.span or (1, 1)
-                    why = (f"is numbered {att.number} after {last}" if restart else
-                           "is set larger than the text, like a heading")
+                    why = (_('is numbered {number} after {last}').format(number=att.number, last=last) if restart else
+                           _('is set larger than the text, like a heading'))
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", span,
-                             f"Attachment line '{_cut(att.title or '')}' {why}: it may not belong to the Bilag "
-                             "list above it.", excerpt=att.title or "")
+                             _("Attachment line '{value}' {why}: it may not belong to the Bilag list above it.").format(value=_cut(att.title or ''), why=why), excerpt=att.title or "")
                     if heading or (line is not None and line.bold):
                         self.add(FlagKind.LOW_CONFIDENCE, "warning", "items", span,
-                                 f"Line {span[0]} ('{_cut(self._text(span[0]))}') was read into a Bilag list, but "
-                                 f"{why}: an item heading may have been missed here.", excerpt=self._text(span[0]))
+                                 _("Line {span} ('{value}') was read into a Bilag list, but {why}: an item heading may have been missed here.").format(span=span[0], value=_cut(self._text(span[0])), why=why), excerpt=self._text(span[0]))
                 if att.number is not None:
                     last = att.number
 
@@ -93,9 +93,7 @@ class SequenceRules:
                 if first is None or not _DATE_ONLY.match(" ".join(first.text.split())):
                     continue
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (first.no, first.no),
-                         f"Line {first.no} ('{first.text.strip()}') is a date alone, read as the first line of the "
-                         "text: it is probably the date of the heading above it, in a form no pattern of "
-                         "config.toml joins to the heading. Check the date and the text.", excerpt=first.text.strip())
+                         _("Line {no} ('{text}') is a date alone, read as the first line of the text: it is probably the date of the heading above it, in a form no pattern of config.toml joins to the heading. Check the date and the text.").format(no=first.no, text=first.text.strip()), excerpt=first.text.strip())
 
     def _separator_openings(self) -> None:
         """A title that opens with a dash, colon or parenthesis: what its form puts between the number
@@ -106,5 +104,4 @@ class SequenceRules:
         for field, title, span in titled:
             if title and _SEPARATOR_FIRST.match(title):
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", field, span or (1, 1),
-                         f"The title '{_cut(title)}' opens with '{title[0]}': a separator between the number and "
-                         "the title that the form config.toml knows did not take out.", excerpt=title)
+                         _("The title '{value}' opens with '{title}': a separator between the number and the title that the form config.toml knows did not take out.").format(value=_cut(title), title=title[0]), excerpt=title)

@@ -3,6 +3,7 @@ font that could not be read, text with no Unicode map, a page with no text, a by
 from __future__ import annotations
 
 
+from workbench.i18n import _
 from workbench.model import FlagKind, ReadProblem
 
 
@@ -13,10 +14,9 @@ class SourceRules:
         for problem in self.ref.source.problems:
             span = self._problem_span(problem)
             what = problem.message[:1].upper() + problem.message[1:]
-            advice = (" Compare the record with the source; the missing text must be typed in or the file "
-                      "exported again." if problem.severity == "error" else " Check the record against the source there.")
+            advice = (_('Compare the record with the source; the missing text must be typed in or the file exported again.') if problem.severity == "error" else _('Check the record against the source there.'))
             self.add(FlagKind.LOW_CONFIDENCE, problem.severity, self._problem_field(span), span,
-                     f"{what}.{advice}", excerpt=problem.message)
+                     f"{what}. {advice}", excerpt=problem.message)
 
 
     def _problem_span(self, problem: ReadProblem) -> tuple[int, int]:

@@ -2,6 +2,8 @@
 and table rows left as text."""
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 
 from workbench.doubt.shapes import _KEY_ANY, _KEY_START, _attachment_row, _cut
@@ -17,25 +19,21 @@ class TableRules:
                     if len(row) >= 2 and not row[0].strip() and any(c.strip() for c in row[1:]):
                         span = table.row_spans[r] if r < len(table.row_spans) else table.span
                         self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].tables[{t}].rows[{r}]", span,
-                                 f"Row {r + 1} of this table has no key cell (its first column is empty): it is "
-                                 "probably the rest of the row above, cut by a line or page break.",
+                                 _('Row {value} of this table has no key cell (its first column is empty): it is probably the rest of the row above, cut by a line or page break.').format(value=r + 1),
                                  excerpt=" | ".join(row))
                         break
                 self._odd_keys(k, t, table)
                 self._header_above(k, it, table)
                 if self.config and sum(1 for row in table.rows if _attachment_row(row, self.config)) * 2 >= len(table.rows):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].tables[{t}]", table.span,
-                             "This table's rows hold access words (Åben/Lukket) and document numbers: it is probably "
-                             "the item's Bilag list, read as a table.", excerpt=" | ".join(table.rows[0]))
+                             _("This table's rows hold access words (Åben/Lukket) and document numbers: it is probably the item's Bilag list, read as a table."), excerpt=" | ".join(table.rows[0]))
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments", table.span,
-                             "A table of this item looks like its Bilag list (access words and document numbers): "
-                             "the attachments may be missing.", excerpt=" | ".join(table.rows[0]))
+                             _('A table of this item looks like its Bilag list (access words and document numbers): the attachments may be missing.'), excerpt=" | ".join(table.rows[0]))
                 if t and it.tables[t - 1].section == table.section \
                         and len(it.tables[t - 1].columns or it.tables[t - 1].rows[0]) == len(table.columns or table.rows[0]) \
                         and self._between(it.tables[t - 1].span[1], table.span[0]) <= 1:
                     self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].tables[{t}]", table.span,
-                             f"This table follows the one before with the same columns and nothing between them: "
-                             "it is probably one table cut in two.", excerpt=" | ".join(table.rows[0]) if table.rows else "")
+                             _('This table follows the one before with the same columns and nothing between them: it is probably one table cut in two.').format(), excerpt=" | ".join(table.rows[0]) if table.rows else "")
 
 
     def _odd_keys(self, k: int, t: int, table) -> None:
@@ -48,8 +46,7 @@ class TableRules:
         odd = next((c for c in keys if not _KEY_START.match(c) or len(_KEY_ANY.findall(c)) > 1), None)
         if odd is not None:
             self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].tables[{t}]", table.span,
-                     f"{len(keyed)} of this table's rows open with a date or a time, but one opens with "
-                     f"'{_cut(odd, 40)}': its rows were probably cut or joined in the wrong places.", excerpt=odd)
+                     _("{n} of this table's rows open with a date or a time, but one opens with '{value}': its rows were probably cut or joined in the wrong places.").format(n=len(keyed), value=_cut(odd, 40)), excerpt=odd)
 
 
     def _header_above(self, k: int, item, table) -> None:
@@ -65,8 +62,7 @@ class TableRules:
         if len(text.split()) > 3 or re.search(r"\d", text) or text[-1] in ".,;:" or self._flagged(above[-1].no):
             return
         self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].sections.{table.section}", (above[-1].no, above[-1].no),
-                 f"The table below '{text}' was read without a header row, and '{text}' stands right above it in "
-                 "the section's text: it is probably the table's header, left in the text.", excerpt=text)
+                 _("The table below '{text}' was read without a header row, and '{text}' stands right above it in the section's text: it is probably the table's header, left in the text.").format(text=text), excerpt=text)
 
 
     def _between(self, a: int, b: int) -> int:
@@ -87,10 +83,8 @@ class TableRules:
                 continue
             where = next((key for key, sec in it.sections.items() if sec.span[0] <= keyed[0].no <= sec.span[1]), None)
             self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].tables", (keyed[0].no, keyed[-1].no),
-                     f"{len(keyed)} lines of this item open with a time or a date "
-                     f"('{_cut(keyed[0].text.strip(), 40)}', …): a table whose rows were left as text.",
+                     _("{n} lines of this item open with a time or a date ('{value}', …): a table whose rows were left as text.").format(n=len(keyed), value=_cut(keyed[0].text.strip(), 40)),
                      excerpt=keyed[0].text)
             if where:
                 self.add(FlagKind.BROKEN_TABLE, "warning", f"items[{k}].sections.{where}", (keyed[0].no, keyed[-1].no),
-                         f"The section '{where}' holds {len(keyed)} lines that open with a time or a date: the "
-                         "rows of a table, left in its text.", excerpt=keyed[0].text)
+                         _("The section '{where}' holds {n} lines that open with a time or a date: the rows of a table, left in its text.").format(where=where, n=len(keyed)), excerpt=keyed[0].text)

@@ -2,6 +2,8 @@
 decisions, people, attachments, and items merged or split."""
 from __future__ import annotations
 
+from workbench.i18n import N_, _
+
 import re
 import statistics
 from collections import defaultdict
@@ -14,6 +16,11 @@ _LABELLED_NUMBER = re.compile(r"^[A-ZÆØÅa-zæøå]+\.?\s*(?:nr\.?\s*)?\d{1,3}
 _WORD_LAST = re.compile(r"\(([a-zæøå]{3,12})\)\s*$")  # "Title (åben)": a word in parentheses
 
 
+# what a line shaped like another kind says may be missing
+_MISSING = {"item": N_("an item"), "decision": N_("a decision"), "attachment": N_("an attachment"),
+            "furniture": N_("a page header")}
+
+
 class ValueRules:
     # -- values that hold lines of another kind
     def misplaced(self) -> None:
@@ -23,18 +30,18 @@ class ValueRules:
             tables = [t.span for t in item.tables] + [a.span for a in item.attachments if a.span] \
                 + [d.span for d in item.decisions if d.span]
             for key, sec in item.sections.items():
-                self._scan(k, f"items[{k}].sections.{key}", f"the section '{key}'", sec.span[0] + 1, sec.span[1],
+                self._scan(k, f"items[{k}].sections.{key}", _("the section '{key}'").format(key=key), sec.span[0] + 1, sec.span[1],
                            tables, headers)
                 self._ends_in_heading(k, key, sec.span, tables, [t.span for t in item.tables if not (
                     self.config and sum(1 for row in t.rows if _attachment_row(row, self.config)) * 2 >= len(t.rows))])
             for j, dec in enumerate(item.decisions):
                 if dec.span:
                     start = (dec.heading_line or dec.span[0] - 1) + 1
-                    self._scan(k, f"items[{k}].decisions[{j}].text", "the decision", start, dec.span[1],
+                    self._scan(k, f"items[{k}].decisions[{j}].text", _('the decision'), start, dec.span[1],
                                tables[:len(item.tables)], headers)
             for j, att in enumerate(item.attachments):
                 if att.span:
-                    self._scan(k, f"items[{k}].attachments[{j}]", "an attachment", att.span[0], att.span[1], [],
+                    self._scan(k, f"items[{k}].attachments[{j}]", _('an attachment'), att.span[0], att.span[1], [],
                                headers, own="attachment")
 
 
@@ -51,8 +58,7 @@ class ValueRules:
                 or any(last.no < a <= span[1] for a, _ in tables):
             return
         self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", (last.no, last.no),
-                 f"The section '{key}' ends in '{text}', a heading with none of its text under it: a heading "
-                 "config.toml does not know (of a Bilag list?), read into the section.", excerpt=text)
+                 _("The section '{key}' ends in '{text}', a heading with none of its text under it: a heading config.toml does not know (of a Bilag list?), read into the section.").format(key=key, text=text), excerpt=text)
 
 
     def _scan(self, k: int, field: str, what: str, first: int, last: int, tables, headers: set[str],
@@ -74,14 +80,13 @@ class ValueRules:
             seen.add(kind)
             if not flagged:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", field, (ln.no, ln.no),
-                         f"Line {ln.no} of {what} ('{_cut(text)}') {why}. It probably does not belong in this "
-                         "value: check where it goes.", excerpt=text)
+                         _("Line {no} of {what} ('{value}') {why}. It probably does not belong in this value: check where it goes.").format(no=ln.no, what=what, value=_cut(text), why=why), excerpt=text)
             elsewhere = {"decision": f"items[{k}].decisions", "attachment": f"items[{k}].attachments",
                          "item": "items"}.get(kind)
             if elsewhere and (kind == "item" or not field.startswith(elsewhere + "[")):  # an item is never inside one
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", elsewhere, (ln.no, ln.no),
-                         f"Line {ln.no} ('{_cut(text)}') {why}, but was read as text of {what}: a "
-                         f"{'n' if kind == 'item' else ''}{kind} may be missing here.", excerpt=text)
+                         _("Line {no} ('{value}') {why}, but was read as text of {what}: {missing} may be missing here.").format(
+                             no=ln.no, value=_cut(text), why=why, what=what, missing=_(_MISSING.get(kind, kind))), excerpt=text)
 
 
     def _shape_of(self, ln: SourceLine, text: str, headers: set[str]) -> tuple[str, str] | None:
@@ -89,22 +94,22 @@ class ValueRules:
         cfg = self.config
         words = len(text.split())
         if _DECISION_LIKE.match(text) and words <= 10 and not text.endswith((".", ",")):
-            return "decision", "is shaped like a decision heading that no decision pattern of config.toml matched"
+            return "decision", _('is shaped like a decision heading that no decision pattern of config.toml matched')
         if _shape(text) in headers:
-            return "furniture", "repeats at the top or foot of several pages: a page header or footer"
+            return "furniture", _('repeats at the top or foot of several pages: a page header or footer')
         if cfg and any(rx.match(text) for rx in cfg.patterns.page_header) or _page_number(text, cfg):
-            return "furniture", "is shaped like a page header or page number"
+            return "furniture", _('is shaped like a page header or page number')
         if words <= 9 and _DATE.search(text) and _TIME.search(text) and not text.endswith("."):
-            return "furniture", "is a date-and-time line, like a page header or a meeting heading"
+            return "furniture", _('is a date-and-time line, like a page header or a meeting heading')
         bare = re.sub(r"^[-•–*]\s+", "", text)
         if cfg and any(rx.match(bare) for rx in cfg.patterns.attachment) and len(text) < 200 or bare.endswith(":") \
                 and cfg and any(_norm(bare) == _norm(h) for h in cfg.region_headings.get("attachments", ())):
-            return "attachment", "is shaped like a line of a Bilag list"
+            return "attachment", _('is shaped like a line of a Bilag list')
         if _NUMBERED_REF.match(bare):
-            return "attachment", "is numbered and ends in a document number, like a line of a Bilag list"
+            return "attachment", _('is numbered and ends in a document number, like a line of a Bilag list')
         if cfg and (ln.bold or self._larger(ln)) and len(text) < 120 and (
                 any(rx.match(text) for rx in cfg.patterns.item) or (self._larger(ln) and _NUMBER_FIRST.match(text))):
-            return "item", "is set apart and numbered like an item heading"
+            return "item", _('is set apart and numbered like an item heading')
         return None
 
 
@@ -132,8 +137,7 @@ class ValueRules:
             for k, j, d in decs:
                 if len(d.text) > max(2000, 6 * median):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].decisions[{j}].text", d.span or (1, 1),
-                             f"This decision is {len(d.text)} characters, the document's median {median:.0f}: it "
-                             "probably runs on into text that is not the decision.", excerpt=d.text[:60])
+                             _("This decision is {n} characters, the document's median {median:.0f}: it probably runs on into text that is not the decision.").format(n=len(d.text), median=median), excerpt=d.text[:60])
         by_key: dict[str, list] = defaultdict(list)
         for k, it in enumerate(self.ref.items):
             for key, sec in it.sections.items():
@@ -145,8 +149,7 @@ class ValueRules:
             for k, sec in secs:
                 if len(sec.text) > max(4000, 6 * median):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections.{key}", sec.span,
-                             f"The section '{key}' is {len(sec.text)} characters, the document's median for it "
-                             f"{median:.0f}: it probably runs on into text of another item or section.",
+                             _("The section '{key}' is {n} characters, the document's median for it {median:.0f}: it probably runs on into text of another item or section.").format(key=key, n=len(sec.text), median=median),
                              excerpt=sec.text[:60])
 
 
@@ -161,13 +164,11 @@ class ValueRules:
             line = it.heading_line or 1
             if not it.decisions and with_dec >= 0.9 * len(items):
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].decisions", (line, line),
-                         f"Item {it.number if it.number is not None else k + 1} has no decision, while {with_dec} of "
-                         f"{len(items)} open items have one: its decision heading may not have been recognised.",
+                         _('Item {value} has no decision, while {with_dec} of {n} open items have one: its decision heading may not have been recognised.').format(value=it.number if it.number is not None else k + 1, with_dec=with_dec, n=len(items)),
                          excerpt=it.title)
             if not it.sections and with_sec >= 0.75 * len(items) and self._loose_lines(it) >= 8:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].sections", (line, line),
-                         f"Item {it.number if it.number is not None else k + 1} has no section, while {with_sec} of "
-                         f"{len(items)} open items have some: its section headings may not have been recognised.",
+                         _('Item {value} has no section, while {with_sec} of {n} open items have some: its section headings may not have been recognised.').format(value=it.number if it.number is not None else k + 1, with_sec=with_sec, n=len(items)),
                          excerpt=it.title)
 
 
@@ -180,16 +181,13 @@ class ValueRules:
                 dec = it.decisions[j]
                 for field in (f"items[{k}].decisions", "items"):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", field, dec.span or (1, 1),
-                             f"Item {it.number if it.number is not None else k + 1} has two decisions dated "
-                             f"{dec.date:%d-%m-%Y}: an item taken up again has one per meeting, so the second is "
-                             "probably another item's, whose heading was not recognised.", excerpt=dec.text[:60])
+                             _("Item {value} has two decisions dated {date:%d-%m-%Y}: an item taken up again has one per meeting, so the second is probably another item's, whose heading was not recognised.").format(value=it.number if it.number is not None else k + 1, date=dec.date), excerpt=dec.text[:60])
             firsts = {(a.title or "").split()[0] for a in it.attachments if (a.title or "").split()}
             if len(it.attachments) >= 2 and len(firsts) == 1 and all(a.access is None for a in it.attachments) \
                     and next(iter(firsts))[:1].isupper():
                 for j, a in enumerate(it.attachments):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
-                             f"Every attachment title of this item opens with '{next(iter(firsts))}': probably a "
-                             "column (the access?) read into the title.", excerpt=a.title or "")
+                             _("Every attachment title of this item opens with '{value}': probably a column (the access?) read into the title.").format(value=next(iter(firsts))), excerpt=a.title or "")
 
 
     def split_items(self) -> None:
@@ -207,8 +205,7 @@ class ValueRules:
                       if have and not getattr(it, f)]
             for f in fields:
                 self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].{f}", (nxt.heading_line or it.span[1],) * 2,
-                         f"Item {it.number} is its heading alone, and the line below it ('{_cut(head, 40)}') was "
-                         f"read as an item without a number: its {f} probably went to that item.", excerpt=head)
+                         _("Item {number} is its heading alone, and the line below it ('{value}') was read as an item without a number: its {f} probably went to that item.").format(number=it.number, value=_cut(head, 40), f=f), excerpt=head)
 
 
     def _loose_lines(self, item) -> int:
@@ -231,8 +228,7 @@ class ValueRules:
                 words = name.split()
                 if len(words) >= 5 or re.search(r"\t|,|;|/| og | \+ ", name):
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"{field}[{j}].name", p.span or (1, 1),
-                             f"'{name}' looks like more than one name in one person (two names side by side, or a "
-                             "list): split it.", excerpt=name)
+                             _("'{name}' looks like more than one name in one person (two names side by side, or a list): split it.").format(name=name), excerpt=name)
 
 
     # -- attachments
@@ -244,23 +240,22 @@ class ValueRules:
                 title = a.title or ""
                 missing = []
                 if a.number is None and (_NUMBER_FIRST.match(title) or _LABELLED_NUMBER.match(title)):
-                    missing.append("number (it opens the title)")
+                    missing.append(_('number (it opens the title)'))
                 if a.access is None and cfg and cfg.access_of(title.split()[0] if title.split() else ""):
-                    missing.append("access (Åben/Lukket opens the title)")
+                    missing.append(_('access (Åben/Lukket opens the title)'))
                 word = _WORD_LAST.search(title)
                 if (a.access is None or a.access_implied) and word:
-                    missing.append(f"access ('({word.group(1)})' ends the title: an access word?)")
+                    missing.append(_("access ('({value})' ends the title: an access word?)").format(value=word.group(1)))
                 lead = self._lead_cell(a, title)
                 if a.access is None and lead:
-                    missing.append(f"first cell ('{lead}' opens the title: an access word?)")
+                    missing.append(_("first cell ('{lead}' opens the title: an access word?)").format(lead=lead))
                 if not a.ref and _REF_LIKE.search(title):
-                    missing.append("document number (it ends the title)")
+                    missing.append(_('document number (it ends the title)'))
                 if not title and a.access != "closed":
                     missing.append("title")
                 if missing:
                     self.add(FlagKind.LOW_CONFIDENCE, "warning", f"items[{k}].attachments[{j}]", a.span or (1, 1),
-                             f"Attachment line '{_cut(title)}' was read without its {', '.join(missing)}: the line "
-                             "has a form that config.toml's attachment patterns do not know. Check the line.",
+                             _("Attachment line '{value}' was read without its {missing}: the line has a form that config.toml's attachment patterns do not know. Check the line.").format(value=_cut(title), missing=', '.join(missing)),
                              excerpt=title or str(a.number))
 
 

@@ -3,6 +3,8 @@ csv, os2web), each format in its own module, all built from the record files; `p
 content of closed items out."""
 from __future__ import annotations
 
+from workbench.i18n import _
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +38,7 @@ def export(folder: Path, fmt: str, out: Path | None = None, public: bool = False
     from importlib import import_module
 
     if fmt not in FORMATS:
-        raise common.ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise common.ExportError(_('unknown export format {fmt!r}; one of {FORMATS}').format(fmt=fmt, FORMATS=', '.join(FORMATS)))
     records = common.exportable(common.load_records(folder), drafts)
     target = Path(out) if out is not None else default_out(folder, fmt, public)
     if fmt in FILE_FORMATS:

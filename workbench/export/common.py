@@ -4,6 +4,8 @@ files (each atomically, none over a file the workbench did not write).
 """
 from __future__ import annotations
 
+from workbench.i18n import _, ngettext
+
 import copy
 import datetime as dt
 import tomllib
@@ -73,13 +75,13 @@ def load_records(folder: Path) -> list[Record]:
 
     folder = Path(folder)
     if not folder.exists():
-        raise ExportError(f"{folder}: no such folder; give the folder the review saves records in")
+        raise ExportError(_('{folder}: no such folder; give the folder the review saves records in').format(folder=folder))
     if not folder.is_dir():
-        raise ExportError(f"{folder}: is not a folder; give the folder the review saves records in")
+        raise ExportError(_('{folder}: is not a folder; give the folder the review saves records in').format(folder=folder))
     try:
         paths = sorted(p for p in folder.iterdir() if p.name.endswith(".toml") and not p.name.startswith("."))
     except OSError as exc:
-        raise ExportError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+        raise ExportError(_('{folder}: cannot be read ({value})').format(folder=folder, value=exc.strerror or exc)) from None
     records: list[Record] = []
     for path in paths:
         try:
@@ -87,26 +89,24 @@ def load_records(folder: Path) -> list[Record]:
         except NotOurs as exc:
             raise RecordError(f"{path}: {exc.strerror}") from None
         except OSError as exc:
-            raise RecordError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise RecordError(_('{path}: cannot be read ({value})').format(path=path, value=exc.strerror or exc)) from None
         try:
             data = loads_toml(raw.decode("utf-8"), str(path), RecordError)
         except UnicodeDecodeError:
-            raise RecordError(f"{path}: is not UTF-8 text, so not a {SCHEMA} record") from None
+            raise RecordError(_('{path}: is not UTF-8 text, so not a {SCHEMA} record').format(path=path, SCHEMA=SCHEMA)) from None
         except tomllib.TOMLDecodeError as exc:
-            raise RecordError(f"{path}: is not valid TOML ({' '.join(str(exc).split())})") from None
+            raise RecordError(_('{path}: is not valid TOML ({value})').format(path=path, value=' '.join(str(exc).split()))) from None
         if data.get("schema") != SCHEMA:
-            raise RecordError(f"{path}: is not a {SCHEMA} record (schema = {data.get('schema')!r}); "
-                              "the records folder should hold records only")
+            raise RecordError(_('{path}: is not a {SCHEMA} record (schema = {value!r}); the records folder should hold records only').format(path=path, SCHEMA=SCHEMA, value=data.get('schema')))
         validate(path, data)
         records.append(Record(path, data))
     seen: dict[str, Record] = {}
     for rec in records:
         if rec.sha in seen:
-            raise ExportError(f"{seen[rec.sha].path} and {rec.path.name}: two records of one source "
-                              f"(sha256 {rec.sha[:12]}…); keep one of them")
+            raise ExportError(_('{path} and {name}: two records of one source (sha256 {sha}…); keep one of them').format(path=seen[rec.sha].path, name=rec.path.name, sha=rec.sha[:12]))
         seen[rec.sha] = rec
     if not records:
-        raise ExportError(f"{folder}: holds no {SCHEMA} records (*.toml); nothing was exported")
+        raise ExportError(_('{folder}: holds no {SCHEMA} records (*.toml); nothing was exported').format(folder=folder, SCHEMA=SCHEMA))
     return sorted(records, key=_sort_key)
 
 
@@ -122,11 +122,11 @@ def exportable(records: list[Record], drafts: bool) -> list[Record]:
     for rec in records:
         errors = open_errors(rec.data)
         if rec.status != "verified":
-            raise ExportError(f"{rec.path}: is a draft, not verified; verify it in the review, or give --all "
-                              "to export drafts too (marked as drafts)")
+            raise ExportError(_('{path}: is a draft, not verified; verify it in the review, or give --all to export drafts too (marked as drafts)').format(path=rec.path))
         if errors:
-            raise ExportError(f"{rec.path}: has {errors} open error flag{'s' if errors > 1 else ''}; resolve "
-                              "them in the review, or give --all")
+            raise ExportError(ngettext("{path}: has {n} open error flag; resolve it in the review, or give --all",
+                                       "{path}: has {n} open error flags; resolve them in the review, or give --all",
+                                       errors).format(path=rec.path, n=errors))
     return records
 
 
@@ -209,10 +209,9 @@ def check_planned(plan: list[Planned]) -> None:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise ExportError(f"{p.path}: cannot be read ({exc.strerror or exc}); nothing was exported") from None
+            raise ExportError(_('{path}: cannot be read ({value}); nothing was exported').format(path=p.path, value=exc.strerror or exc)) from None
         if existing != p.data and not p.ours(existing):
-            raise ExportError(f"{p.path}: exists and was not written by the workbench; nothing was exported "
-                              "(move it away or give another -o)")
+            raise ExportError(_('{path}: exists and was not written by the workbench; nothing was exported (move it away or give another -o)').format(path=p.path))
 
 
 def write_planned(plan: list[Planned]) -> None:
@@ -229,12 +228,12 @@ def write_planned(plan: list[Planned]) -> None:
         try:
             os.replace(p.via, p.path)
         except OSError as exc:
-            raise ExportError(f"{p.path}: could not be written ({exc.strerror or exc})") from None
+            raise ExportError(_('{path}: could not be written ({value})').format(path=p.path, value=exc.strerror or exc)) from None
         fsync_dir(p.path.parent)
 
 
 def folder_for(out: Path) -> Path:
     """An output folder: made where missing; a file there is refused."""
     if out.exists() and not out.is_dir():
-        raise ExportError(f"{out}: is not a folder; this format writes a folder (give -o a folder)")
+        raise ExportError(_('{out}: is not a folder; this format writes a folder (give -o a folder)').format(out=out))
     return out

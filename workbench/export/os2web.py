@@ -16,6 +16,8 @@ found with the record's sha256.
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import datetime as dt
 import hashlib
 import html
@@ -245,7 +247,7 @@ def plan(records: list[Record], out: Path, public_only: bool, sources: list[Path
         data = prepared(rec, public_only)
         folder = out / folder_name(rec)
         if folder.exists() and not folder.is_dir():
-            raise ExportError(f"{folder}: is not a folder; nothing was exported (move it away)")
+            raise ExportError(_('{folder}: is not a folder; nothing was exported (move it away)').format(folder=folder))
         stem = folder_name(rec)
         planned.append(Planned(folder / f"{stem}.xml", manifest(data), _starts(XML_HEAD), via=folder / f".{stem}.part"))
         # the importer publishes dagsorden.html as it is, whatever the items' Åbent: always the public text

@@ -116,4 +116,9 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Marks `message` in the sense `context` names for the catalog; translate it with `pgettext(context, …)`."""
+    return message
+
+
 gettext = _

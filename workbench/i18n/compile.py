@@ -49,7 +49,7 @@ def compile_all(locale: Path = LOCALE) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m workbench.i18n.compile", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is stale")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is stale")  # i18n: ok (a developer's tool)
     args = parser.parse_args(argv)
     try:
         if args.check:

@@ -19,7 +19,7 @@ from workbench.i18n.po import Entry, format_entry, nplurals, read_po
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # callee name → (index of the context argument or None, index of the msgid, index of the plural or None)
-_CALLS = {"_": (None, 0, None), "gettext": (None, 0, None), "N_": (None, 0, None),
+_CALLS = {"_": (None, 0, None), "gettext": (None, 0, None), "N_": (None, 0, None), "NP_": (0, 1, None),
           "ngettext": (None, 0, 1), "pgettext": (0, 1, None), "npgettext": (0, 1, 2)}
 
 
@@ -80,7 +80,7 @@ def missing(entries: list[Entry], wanted: dict[str, Use]) -> list[Use]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m workbench.i18n.extract", description=__doc__.splitlines()[0])
-    parser.add_argument("--add", action="store_true", help="append the missing messages to each catalog")
+    parser.add_argument("--add", action="store_true", help="append the missing messages to each catalog")  # i18n: ok (a developer's tool)
     args = parser.parse_args(argv)
     wanted = uses()
     lacking = 0

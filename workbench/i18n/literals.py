@@ -3,17 +3,18 @@
 A text is *bare* when it holds a letter and does not come through `_()`, `ngettext()`, `pgettext()`,
 `npgettext()` or `N_()`: a string literal, an f-string with words in it, `"…".format()`, `"…" % x`,
 `"a" + x`, or either branch of `a if c else "b"`. Text without letters (`""`, `" — "`, `"⚑"`,
-f"{a}: {b}") is layout, not language, and passes. A line may say `# i18n: ok` to be passed over
+f"{a}: {b}", Rich markup such as f"[dim]{hint}[/dim]") is layout, not language, and passes. A line may say `# i18n: ok` to be passed over
 (an internal error no user sees). The places looked at are `RULES` (callee name → the positional
 indexes and keywords that carry text) and `TITLE_ATTRIBUTES`; pass your own to `check_source`.
 """
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-TRANSLATORS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext", "N_"})
+TRANSLATORS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext", "N_", "NP_"})
 EXEMPT = "# i18n: ok"
 
 
@@ -30,8 +31,14 @@ RULES: dict[str, Rule] = {
     "make_flag": Rule((4,), ("message",)),
     "Flag": Rule((4,), ("message",)),
     "Note": Rule((2,), ("message",)),
+    "note": Rule((2,), ("message",)),             # Flag.note(kind, lines, message)
+    "add": Rule((4,), ("message",)),              # the flag rules' self.add(kind, severity, field, lines, message)
+    "_say": Rule((0,), ()),
+    "error": Rule((0,), ()),                      # settings.py raises the error class its caller names                       # the CLI's one line on standard error
+    "add_argument": Rule((), ("help",)), "add_parser": Rule((), ("help", "description")),
+    "ArgumentParser": Rule((), ("description", "epilog")),
     "UserError": _ERROR, "InputError": _ERROR, "ConfigError": _ERROR, "RecordError": _ERROR,
-    "LanguageError": _ERROR, "FormError": _ERROR,
+    "LanguageError": _ERROR, "FormError": _ERROR, "RosterError": _ERROR, "PathError": _ERROR, "ExportError": _ERROR,
     "notify": Rule((0,), ("message", "title")),
     "Label": Rule((0,), ("renderable", "content")),
     "Static": Rule((0,), ("renderable", "content")),
@@ -66,8 +73,11 @@ def _name(func: ast.expr) -> str:
     return ""
 
 
+_MARKUP = re.compile(r"\[/?[a-z][a-z0-9 _#.=-]*\]|\[/\]")  # Rich markup: [b], [/b], [dim], [bold red], [/]
+
+
 def _has_words(text: str) -> bool:
-    return any(c.isalpha() for c in text)
+    return any(c.isalpha() for c in _MARKUP.sub("", text))
 
 
 def is_bare(node: ast.expr | None) -> bool:

@@ -1,6 +1,8 @@
 """File → SourceText: numbered lines, each with its page and (from PDFs) position and font."""
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import hashlib
 import os
 import stat
@@ -39,20 +41,20 @@ def check_input(path: str | Path) -> os.stat_result:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(_('{name}: no such file').format(name=name)) from None
     except PermissionError:
-        raise InputError(f"{name}: cannot be read (permission denied)") from None
+        raise InputError(_('{name}: cannot be read (permission denied)').format(name=name)) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{name}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        raise InputError(_('{name}: cannot be read ({value})').format(name=name, value=getattr(exc, 'strerror', None) or exc)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{name}: is a folder, not a file")
+        raise InputError(_('{name}: is a folder, not a file').format(name=name))
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{name}: is not a regular file but {_kind(st.st_mode)}; give a PDF, text or markdown file")
+        raise InputError(_('{name}: is not a regular file but {value}; give a PDF, text or markdown file').format(name=name, value=_kind(st.st_mode)))
     return st
 
 
 def _too_big(name: str, size: int, config: Config) -> InputError:
-    return InputError(f"{name}: the file is {size:,} bytes, over the limit of {config.max_bytes:,} (limits.max_bytes)")
+    return InputError(_('{name}: the file is {size:,} bytes, over the limit of {max_bytes:,} (limits.max_bytes)').format(name=name, size=size, max_bytes=config.max_bytes))
 
 
 def _read_bounded(path: Path, config: Config) -> bytes:
@@ -65,13 +67,13 @@ def _read_bounded(path: Path, config: Config) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except PermissionError:
-        raise InputError(f"{name}: cannot be read (permission denied)") from None
+        raise InputError(_('{name}: cannot be read (permission denied)').format(name=name)) from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(_('{name}: cannot be read ({value})').format(name=name, value=exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{name}: is not a regular file but {_kind(st.st_mode)}; give a PDF, text or markdown file")
+            raise InputError(_('{name}: is not a regular file but {value}; give a PDF, text or markdown file').format(name=name, value=_kind(st.st_mode)))
         if st.st_size > config.max_bytes:
             raise _too_big(name, st.st_size, config)
         chunks, size = [], 0
@@ -85,7 +87,7 @@ def _read_bounded(path: Path, config: Config) -> bytes:
             raise _too_big(name, size, config)
         return b"".join(chunks)
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(_('{name}: cannot be read ({value})').format(name=name, value=exc.strerror or exc)) from None
     finally:
         os.close(fd)
 
@@ -106,7 +108,7 @@ def load_source(path: str | Path, config: Config, progress: Progress | None = No
     name = str(path)
     data = _read_bounded(path, config)
     if not data.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(_('{name}: the file is empty').format(name=name))
     digest = hashlib.sha256(data).hexdigest()
     fmt = sniff_format(path, data[:8])
     marks = furniture_key(config)
@@ -174,8 +176,7 @@ def _cached_pdf(path: Path, digest: str, key: dict, marks: str, config: Config, 
     if not source.pages:
         return None
     if source.pages > config.max_pages:
-        raise InputError(f"{path}: the PDF has {source.pages} pages, over the limit of {config.max_pages} "
-                         "(limits.max_pages)")
+        raise InputError(_('{path}: the PDF has {pages} pages, over the limit of {max_pages} (limits.max_pages)').format(path=path, pages=source.pages, max_pages=config.max_pages))
     stop = getattr(cancel, "is_set", cancel)
     if stop is not None and stop():
         raise Cancelled(f"{path}: opening cancelled")

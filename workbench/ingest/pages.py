@@ -17,6 +17,8 @@ a single reader does it.
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import math
 import time
 from pathlib import Path
@@ -43,7 +45,7 @@ def read_pdf(path: Path, data: bytes, config: Config, progress=None, cancel=None
     name = str(path)
     if not data.lstrip().startswith(b"%PDF"):
         kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "something else"
-        raise InputError(f"{name}: is not a PDF (the file starts like {kind})")
+        raise InputError(_('{name}: is not a PDF (the file starts like {kind})').format(name=name, kind=kind))
     if cores is None:
         from workbench.work import cores_here
 
@@ -73,7 +75,7 @@ def read_pdf(path: Path, data: bytes, config: Config, progress=None, cancel=None
     if not any(chars):
         if first_failure:
             raise InputError(first_failure)
-        raise InputError(f"{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read")
+        raise InputError(_('{name}: the PDF has no text layer (a scan?): it needs OCR before it can be read').format(name=name))
     for i, line in enumerate(lines):
         line.no = i + 1
     return SourceText(file=path.name, sha256="", format="pdf", extractor=f"pdfplumber {pdfplumber.__version__}",
@@ -176,8 +178,7 @@ class _Reading:
                     raise Cancelled(f"{self.name}: opening cancelled{where}")
                 left = self.deadline - time.monotonic()
                 if left <= 0:
-                    raise InputError(f"{self.name}: reading the PDF took longer than {self.config.max_seconds:g} s "
-                                     "(limits.max_seconds); it may be damaged or built to hang readers")
+                    raise InputError(_('{name}: reading the PDF took longer than {max_seconds:g} s (limits.max_seconds); it may be damaged or built to hang readers').format(name=self.name, max_seconds=self.config.max_seconds))
                 if plan and len(pages) == count:
                     break
                 if fatal and all(i in pages for i in range(max(0, min(fatal)[0]))):
@@ -203,7 +204,7 @@ class _Reading:
                         if child is children[0]:
                             count, doc = message[1], message[2]
                             plan = chunks(count, cores)
-                            for _ in range(min(cores, len(plan)) - 1):
+                            for _extra in range(min(cores, len(plan)) - 1):
                                 extra = self._start(first=False)
                                 children.append(extra)
                                 live[extra.conn] = extra
@@ -251,10 +252,9 @@ def _child(path: str, max_pages: int, max_memory_mb: int, conn, first: bool) -> 
                 doc: list[ReadProblem] = log.problems(None)
                 if first:
                     if count == 0:
-                        raise InputError(f"{path}: the PDF has no pages")
+                        raise InputError(_('{path}: the PDF has no pages').format(path=path))
                     if count > max_pages:
-                        raise InputError(f"{path}: the PDF has {count} pages, over the limit of {max_pages} "
-                                         "(limits.max_pages)")
+                        raise InputError(_('{path}: the PDF has {count} pages, over the limit of {max_pages} (limits.max_pages)').format(path=path, count=count, max_pages=max_pages))
                     doc += damage.tree_problems(pdf)
                 conn.send(("open", count, doc if first else []))
                 while True:

@@ -8,6 +8,8 @@ flat however long the document is. The pages are read in child processes (`pages
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 import statistics
 import unicodedata
@@ -34,9 +36,9 @@ def open_pdf(path: Path):
         if any(isinstance(c, MemoryError) for c in causes):
             raise MemoryError from None
         if any(isinstance(c, PDFPasswordIncorrect) for c in causes) or "password" in str(exc).lower():
-            raise InputError(f"{name}: the PDF is encrypted and needs a password") from None
+            raise InputError(_('{name}: the PDF is encrypted and needs a password').format(name=name)) from None
         detail = next((str(c) for c in causes if isinstance(c, BaseException) and str(c)), type(exc).__name__)
-        raise InputError(f"{name}: the PDF is damaged or cut off ({detail})") from None
+        raise InputError(_('{name}: the PDF is damaged or cut off ({detail})').format(name=name, detail=detail)) from None
 
 
 def read_one(pdf, index: int, log, name: str) -> tuple[list[SourceLine], int, int, list[ReadProblem], list[ReadProblem], str | None]:

@@ -6,6 +6,8 @@ multi-byte sequence and bytes that are not UTF-8 is Windows-1252.
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 from pathlib import Path
 
@@ -25,7 +27,7 @@ def decode(name: str, data: bytes) -> tuple[str, dict[int, list[int]]]:
     sample = data[:65536]
     controls = sum(1 for b in sample if b in _CONTROL)
     if controls > max(8, len(sample) // 20):
-        raise InputError(f"{name}: looks like binary data, not text ({controls} control bytes in the first {len(sample):,})")
+        raise InputError(_('{name}: looks like binary data, not text ({controls} control bytes in the first {n:,})').format(name=name, controls=controls, n=len(sample)))
     try:
         return data.decode("utf-8-sig"), {}
     except UnicodeDecodeError:
@@ -55,7 +57,7 @@ def read_text(path: Path, data: bytes, fmt: str) -> SourceText:
         parts.pop()
     lines = [SourceLine(no=i + 1, text=part.rstrip("\r")) for i, part in enumerate(parts)]
     if not any(line.text.strip() for line in lines):
-        raise InputError(f"{path}: has no text")
+        raise InputError(_('{path}: has no text').format(path=path))
     problems = []
     for no, found in sorted(bad.items()):
         shown = ", ".join(f"0x{b:02x}" for b in found[:3])

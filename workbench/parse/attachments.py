@@ -8,6 +8,8 @@ that starts in a column continues that column's cell of the attachment above.
 """
 from __future__ import annotations
 
+from workbench.i18n import _, ngettext
+
 import re
 
 from workbench.model import Attachment, Flag, FlagKind, IndexEntry, Item
@@ -98,11 +100,10 @@ class AttachmentList:
                 return True
             if title and self.items:
                 prev = self.items[-1]
-                prev.title, _ = self.hyph.join(prev.title or "", title)
+                prev.title, _joined = self.hyph.join(prev.title or "", title)
                 prev.span = (prev.span[0], row.no)
                 self.notes.append(Flag.note(FlagKind.BROKEN_TABLE, (prev.span[0], row.no),
-                                            f"Line {row.no} holds no number of its own: '{title}' was read as the "
-                                            f"rest of attachment {prev.number}'s title.", excerpt=title,
+                                            _("Line {no} holds no number of its own: '{title}' was read as the rest of attachment {number}'s title.").format(no=row.no, title=title, number=prev.number), excerpt=title,
                                             field=str(len(self.items) - 1)))
                 return True
             return bool(self.items) and not title  # a cell of noise (an internal id) inside the table
@@ -143,7 +144,7 @@ class AttachmentList:
         prev = self.items[-1]
         for name, text in placed:
             if name == "title":
-                prev.title, _ = self.hyph.join(prev.title or "", text)
+                prev.title, _joined = self.hyph.join(prev.title or "", text)
             elif name == "ref":
                 prev.ref = text
         prev.span = (prev.span[0], row.no)
@@ -229,8 +230,7 @@ class AttachmentList:
             att.access_implied = True
         if groups.get("access") and access is None:
             self.notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, (row.no, row.no),
-                                        f"'{groups['access']}' stands where the line's access should be, but is no "
-                                        "access marker of config.toml: the attachment's access was not read.",
+                                        _("'{groups}' stands where the line's access should be, but is no access marker of config.toml: the attachment's access was not read.").format(groups=groups['access']),
                                         excerpt=row.text, field=f"{len(self.items) - 1}.access"))
 
     def _set_title(self, att: Attachment, title: str) -> bool:
@@ -267,14 +267,13 @@ def settle_access(items: list[Item], index: list[IndexEntry]) -> list[Flag]:
         lines = (min(a.span[0] for a in implied if a.span), max(a.span[1] for a in implied if a.span))
         numbers = ", ".join(str(a.number) for a in implied)
         if stated:
-            why = ("the document marks its closed attachments in words ('Lukket bilag'), and these lines carry no "
-                   "such marker")
+            why = (_("the document marks its closed attachments in words ('Lukket bilag'), and these lines carry no such marker"))
         else:
-            why = ("no attachment of the document states its access, and no marker on these lines says closed: "
-                   "check that the agenda system marks closed attachments at all")
+            why = (_('no attachment of the document states its access, and no marker on these lines says closed: check that the agenda system marks closed attachments at all'))
         notes.append(Flag.note(
-            FlagKind.INFERRED_VALUE, lines, f"Attachment{'s' if len(implied) > 1 else ''} {numbers} of item "
-            f"{item.number if item.number is not None else k + 1} read as open: {why}.",
+            FlagKind.INFERRED_VALUE, lines, ngettext("Attachment {numbers} of item {item} read as open: {why}.",
+                     "Attachments {numbers} of item {item} read as open: {why}.", len(implied)).format(
+                numbers=numbers, item=item.number if item.number is not None else k + 1, why=why),
             excerpt=implied[0].title or str(implied[0].number), suggestion="open",
             severity="info" if stated else "warning", field=f"items[{k}].attachments"))
     return notes

@@ -10,6 +10,8 @@ the rows, a row without it continues the row above. What was uncertain is report
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 from dataclasses import dataclass, field
 
@@ -59,7 +61,7 @@ class Renderer:
                     left = paragraphs[-1][-1].split()[-1]
                     right = line.split()[0]
                     notes.append(Flag.note(FlagKind.HYPHENATION, (row.no - 1 if row.no > 1 else row.no, row.no),
-                                           f"'{left}' / '{right}' was re-joined as '{left[:-1]}{right}': the document does not write the word elsewhere, and '{right}' could be a word of its own.",
+                                           _("'{left}' / '{right}' was re-joined as '{left2}{right}': the document does not write the word elsewhere, and '{right}' could be a word of its own.").format(left=left, right=right, left2=left[:-1]),
                                            excerpt=f"{left} {right}", suggestion=f"{left[:-1]}{right}", severity="info"))
                 paragraphs[-1][-1] = joined
         return "\n\n".join("\n".join(p) for p in paragraphs).strip()
@@ -201,8 +203,7 @@ class Renderer:
                 r.continues_cell = 0
                 if r.no in across and rows:
                     notes.append(Flag.note(FlagKind.BROKEN_TABLE, (spans[-1][0], r.no),
-                                           f"Line {r.no} runs from the first column across the next: its cells could not "
-                                           f"be told apart, and all of it went into the first cell of row '{_short(rows[-1][0].splitlines()[0])}'.",
+                                           _("Line {no} runs from the first column across the next: its cells could not be told apart, and all of it went into the first cell of row '{value}'.").format(no=r.no, value=_short(rows[-1][0].splitlines()[0])),
                                            excerpt=_short(r.text), field=f"rows[{len(rows) - 1}]"))
             if r.continues_cell is not None and rows:  # a wrapped cell: its column says where it goes
                 k = min(r.continues_cell, width - 1)
@@ -222,8 +223,7 @@ class Renderer:
                         prev[k] = f"{prev[k]}\n{cell}".strip()
                 spans[-1] = (spans[-1][0], r.no)
                 notes.append(Flag.note(FlagKind.BROKEN_TABLE, spans[-1],
-                                       f"Line {r.no} does not start with a row key (as '{_short(prev[0].splitlines()[0])}' does): "
-                                       "it was read as the rest of the row above, not as a row of its own.",
+                                       _("Line {no} does not start with a row key (as '{value}' does): it was read as the rest of the row above, not as a row of its own.").format(no=r.no, value=_short(prev[0].splitlines()[0])),
                                        excerpt=_short(" ".join(c for c in cells if c)),
                                        severity="info" if named else "warning",  # the header names the key column, or a guess
                                        field=f"rows[{len(rows) - 1}]"))
@@ -256,8 +256,7 @@ class Renderer:
             nxt = body[-1].no if k == len(rows) - 1 else spans[k + 1][0]
             if _cut_off(last) and span[1] < nxt:
                 notes.append(Flag.note(FlagKind.BROKEN_TABLE, span,
-                                       f"The cell ends mid-sentence ('… {_tail(last)}') and the next line is blank or another row: "
-                                       "the rest of the cell is probably missing.",
+                                       _("The cell ends mid-sentence ('… {value}') and the next line is blank or another row: the rest of the cell is probably missing.").format(value=_tail(last)),
                                        excerpt=_short(" ".join(cells)), field=f"rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no))
 
@@ -310,14 +309,14 @@ class Renderer:
             if open_key:
                 close = piece.find(")")
                 head, piece = (piece, "") if close < 0 else (piece[: close + 1], piece[close + 1:].strip())
-                rows[-1][0], _ = self.hyph.join(rows[-1][0], head)
+                rows[-1][0], _joined = self.hyph.join(rows[-1][0], head)
                 open_key = close < 0
             if piece:
                 cell = rows[-1][-1]
                 if not cell:
                     rows[-1][-1] = piece
                 elif cell.endswith("-") and not is_bullet(row.raw):
-                    rows[-1][-1], _ = self.hyph.join(cell, piece)
+                    rows[-1][-1], _joined = self.hyph.join(cell, piece)
                 elif not row.brk and not is_bullet(row.raw) and row.indent == 0:
                     rows[-1][-1] = f"{cell} {piece}"
                 else:
@@ -327,11 +326,10 @@ class Renderer:
             if span[1] > span[0]:
                 doubt = [f"{what}{'s' if len(nos) > 1 else ''} {', '.join(map(str, nos))}"
                          for what, nos in doubtful.get(k, {}).items()]
-                why = ("; ".join(doubt) + ": check that each line belongs to this row") if doubt else \
-                    "every line after the first is indented or wrapped, as a cell's lines are"
+                why = ("; ".join(doubt) + _(': check that each line belongs to this row')) if doubt else \
+                    _("every line after the first is indented or wrapped, as a cell's lines are")
                 notes.append(Flag.note(FlagKind.BROKEN_TABLE, span,
-                                       f"Row '{_short(rows[k][0])}' was rebuilt from {span[1] - span[0] + 1} loose lines "
-                                       f"(lines {span[0]}–{span[1]}); {why}.",
+                                       _("Row '{rows}' was rebuilt from {value} loose lines (lines {span}–{span2}); {why}.").format(rows=_short(rows[k][0]), value=span[1] - span[0] + 1, span=span[0], span2=span[1], why=why),
                                        excerpt=_short(" ".join(rows[k])), severity="warning" if doubt else "info",
                                        field=f"rows[{k}]"))
         return TableDraft(columns, rows, spans, (run[0].no, run[-1].no), loose=True)

@@ -7,6 +7,8 @@ path, not yet finished); the flag rules (checks.py) finish them and add their ow
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 import unicodedata
 
@@ -126,15 +128,15 @@ class DocumentParser:
             for j, dec in enumerate(item.decisions):
                 took = []
                 if dec.body is None and m.body:
-                    dec.body, _ = m.body, took.append(f"the body '{m.body}'")
+                    dec.body, _took = m.body, took.append((_("body"), _("the body '{body}'").format(body=m.body)))
                 if dec.date is None and m.date:
-                    dec.date, _ = m.date, took.append(f"the date {m.date:%d-%m-%Y}")
+                    dec.date, _took = m.date, took.append((_("date"), _("the date {date:%d-%m-%Y}").format(date=m.date)))
                 if took:
                     line = dec.heading_line or (dec.span[0] if dec.span else 1)
                     self.notes.append(Flag.note(
                         FlagKind.INFERRED_VALUE, (line, line),
-                        f"The decision heading names no {' and no '.join(t.split(' ')[1] for t in took)}: it was "
-                        f"given the meeting's ({' and '.join(took)}).", severity="info",
+                        _("The decision heading names no {missing}: it was given the meeting's ({took}).").format(
+                            missing=_(" and no ").join(w for w, _v in took), took=_(" and ").join(v for _w, v in took)), severity="info",
                         field=f"items[{k}].decisions[{j}]"))
 
     def _preambles(self, drafts) -> None:
@@ -155,27 +157,23 @@ class DocumentParser:
                 draft.item.decisions.append(Decision(text=text, span=(first, last)))
                 self.notes.append(Flag.note(
                     FlagKind.LOW_CONFIDENCE, (first, last),
-                    "This item has no decision heading; the text below its heading was read as its decision, "
-                    "as the other items of this document open with theirs. Check it.",
+                    _('This item has no decision heading; the text below its heading was read as its decision, as the other items of this document open with theirs. Check it.'),
                     excerpt=draft.preamble[0].text[:70], field=f"items[{k}].decisions[0]"))
                 continue
             if any(r.cells for r in draft.preamble):
                 self.notes.append(Flag.note(
                     FlagKind.BROKEN_TABLE, (first, last),
-                    "Rows of a table stand between the item's heading and its first section heading: they were "
-                    "read into no table.", excerpt=next(r.text for r in draft.preamble if r.cells)[:70],
+                    _("Rows of a table stand between the item's heading and its first section heading: they were read into no table."), excerpt=next(r.text for r in draft.preamble if r.cells)[:70],
                     field=f"items[{k}].tables"))
             short = draft.preamble[0].text.strip()
             if draft.item.access is None and len(short.split()) <= 4 and not re.search(r"[\d.,;:]", short):
                 self.notes.append(Flag.note(
                     FlagKind.LOW_CONFIDENCE, (first, first),
-                    f"'{short}' stands alone right below the item's heading, where an access marker stands, "
-                    "but is no access marker of config.toml: the item's access may be in a form it does not know.",
+                    _("'{short}' stands alone right below the item's heading, where an access marker stands, but is no access marker of config.toml: the item's access may be in a form it does not know.").format(short=short),
                     excerpt=short, field=f"items[{k}].access"))
             self.notes.append(Flag.note(
                 FlagKind.LOW_CONFIDENCE, (first, last),
-                "Text between the item's heading and its first section heading belongs to no section: "
-                "it is kept only in the raw text.", excerpt=draft.preamble[0].text[:70],
+                _("Text between the item's heading and its first section heading belongs to no section: it is kept only in the raw text."), excerpt=draft.preamble[0].text[:70],
                 severity="info" if last - first < 3 else "warning", field=f"items[{k}].sections"))
 
     def _infer_meeting(self, meeting: Meeting, ref: Referat) -> None:

@@ -7,6 +7,8 @@ open sections, decisions and the Bilag list; a section's rows become its text an
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 from dataclasses import dataclass, field
 
@@ -45,7 +47,7 @@ class ItemReader:
         draft_notes: list[Flag] = []
         # a heading wrapped onto a second line (PDF: same type, straight below)
         while i < stop and self.finder.title_goes_on(row, self.rows[i]):
-            title, _ = self.hyph.join(title, self.rows[i].text)
+            title, _joined = self.hyph.join(title, self.rows[i].text)
             i += 1
         access = cand.access
         m = re.match(r"^(?P<marker>\w+)\s*:\s*(?P<rest>.+)$", title)
@@ -58,8 +60,7 @@ class ItemReader:
         if cand.unpatterned:
             draft_notes.append(Flag.note(
                 FlagKind.LOW_CONFIDENCE, (row.no, row.no),
-                f"'{row.text}' was taken as an item heading by its look (set apart, a marker below it), but no item "
-                "pattern of config.toml matched it: check the number and the title.", excerpt=row.text,
+                _("'{text}' was taken as an item heading by its look (set apart, a marker below it), but no item pattern of config.toml matched it: check the number and the title.").format(text=row.text), excerpt=row.text,
                 severity="warning" if cand.number is not None else "info", field="title"))
         # the item's header: access, journal and case numbers, document number
         while i < stop:
@@ -72,9 +73,7 @@ class ItemReader:
                 for where in lacking or ["title"]:  # each field the unknown part may hold
                     draft_notes.append(Flag.note(
                         FlagKind.LOW_CONFIDENCE, (self.rows[i].no, self.rows[i].no),
-                        f"The item's header line '{t}' was read as {', '.join(sorted(fields))}, but "
-                        f"{' and '.join(repr(r) for r in rest)} matched no header pattern of config.toml: it may "
-                        f"hold a field in a form the vocabulary does not know.", excerpt=t,
+                        _("The item's header line '{t}' was read as {fields}, but {value} matched no header pattern of config.toml: it may hold a field in a form the vocabulary does not know.").format(t=t, fields=', '.join(sorted(fields)), value=' and '.join(repr(r) for r in rest)), excerpt=t,
                         severity="warning" if lacking else "info", field=where))
             if fields is None:
                 break
@@ -82,7 +81,7 @@ class ItemReader:
             if acc:
                 if item.access and item.access != acc:
                     draft_notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, (self.rows[i].no, self.rows[i].no),
-                                                 f"Two access markers: '{t}' after '{item.access}'.", excerpt=t,
+                                                 _("Two access markers: '{t}' after '{access}'.").format(t=t, access=item.access), excerpt=t,
                                                  field="access"))
                 item.access = item.access or acc
                 item.access_line = self.rows[i].no
@@ -132,7 +131,7 @@ class ItemReader:
             base = len(item.attachments)
             item.attachments.extend(lst.items)
             for note in lst.notes:  # field: the attachment's index in its list, and the field when not its title
-                index, _, sub = note.field.partition(".")
+                index, _dot, sub = note.field.partition(".")
                 note.field = f"attachments[{base + int(index)}].{sub or 'title'}"
                 draft_notes.append(note)
         item.span = (row.no, self.rows[stop - 1].no if stop - 1 >= cand.index else row.no)
@@ -165,8 +164,7 @@ class ItemReader:
         if near is not None:
             draft.notes.append(Flag.note(
                 FlagKind.UNKNOWN_HEADING, (row.no, row.no),
-                f"'{row.text}' stands apart like a heading and comes close to '{near.heading}' (score {near.score:.0f}) "
-                f"without matching it well enough to open a section: it was kept as text.",
+                _("'{text}' stands apart like a heading and comes close to '{heading}' (score {score:.0f}) without matching it well enough to open a section: it was kept as text.").format(text=row.text, heading=near.heading, score=near.score),
                 excerpt=row.text, suggestion=near.heading, field="sections"))
 
     def _fill(self, item: Item, containers, draft: ItemDraft) -> None:
@@ -181,7 +179,7 @@ class ItemReader:
                     old.span = (old.span[0], span[1])
                     draft.notes.append(Flag.note(
                         FlagKind.LOW_CONFIDENCE, (line, line),
-                        f"A second '{heading}' heading in the same item: its text was added to the first.",
+                        _("A second '{heading}' heading in the same item: its text was added to the first.").format(heading=heading),
                         excerpt=heading, field=f"sections.{key}"))
                 else:
                     item.sections[key] = Section(key, block.text, span, heading, confidence=hm.score / 100,
@@ -189,8 +187,7 @@ class ItemReader:
                     if not hm.exact:
                         draft.notes.append(Flag.note(
                             FlagKind.UNKNOWN_HEADING, (line, line),
-                            f"'{self.rows_text(line)}' was taken as the heading '{heading}' by a tolerant match "
-                            f"(score {hm.score:.0f}): check it.", excerpt=self.rows_text(line),
+                            _("'{value}' was taken as the heading '{heading}' by a tolerant match (score {score:.0f}): check it.").format(value=self.rows_text(line), heading=heading, score=hm.score), excerpt=self.rows_text(line),
                             suggestion=heading, severity="info", field=f"sections.{key}"))
                 for t in block.tables:
                     item.tables.append(Table(key, t.columns, t.rows, t.span, t.row_spans))
@@ -211,8 +208,7 @@ class ItemReader:
                 if groups.get("date") and date is None:
                     draft.notes.append(Flag.note(
                         FlagKind.LOW_CONFIDENCE, (heading_row.no, rows[heads - 1].no),
-                        f"The decision heading gives the date '{groups['date']}', which is no date the "
-                        "configured formats or Danish month names read.", excerpt=groups["date"],
+                        _("The decision heading gives the date '{groups}', which is no date the configured formats or Danish month names read.").format(groups=groups['date']), excerpt=groups["date"],
                         field=f"decisions[{len(item.decisions)}].date"))
                 item.decisions.append(Decision(text=_drop_dots(text.strip()), body=body_name, date=date,
                                                span=(heading_row.no, body[-1].no if body else heading_row.no),

@@ -1,6 +1,8 @@
 """The Bilagsoversigt (attachment index) and the Underskriftsside (signatures)."""
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import re
 
 from rapidfuzz import fuzz
@@ -104,8 +106,7 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
                 people.complete(last)
                 last.span = (last.span[0], row.no)
                 notes.append(Flag.note(FlagKind.SPLIT_LINE, last.span,
-                                       f"The name '{before}' / '{part.strip()}' was broken over two lines; joined as "
-                                       f"'{last.name}', which the roster knows.", excerpt=joined,
+                                       _("The name '{before}' / '{part}' was broken over two lines; joined as '{name}', which the roster knows.").format(before=before, part=part.strip(), name=last.name), excerpt=joined,
                                        suggestion=last.name, severity="info",
                                        field=f"signatures[{len(out) - 1}].name"))
                 continue
@@ -127,7 +128,7 @@ def read_signatures(rows: list[Row], people: PersonReader) -> tuple[list[Person]
     for n, p in enumerate(out):
         if p.name is None and not p.vacant:
             notes.append(Flag.note(FlagKind.LOW_CONFIDENCE, p.span or (0, 0),
-                                   f"The signature '{p.title}' has no name: none stood beside, above or below it. Give it.",
+                                   _("The signature '{title}' has no name: none stood beside, above or below it. Give it.").format(title=p.title),
                                    excerpt=p.title or "", field=f"signatures[{n}].name"))
     return out, notes
 

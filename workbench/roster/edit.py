@@ -16,6 +16,8 @@ re-rendered through tomlkit loses the blank before ``}`` after a date that ends 
 
 from __future__ import annotations
 
+from workbench.i18n import _
+
 import copy
 import fcntl
 import os
@@ -51,7 +53,7 @@ def add_person(path: str | os.PathLike, name: str, titles: Iterable[str] = (), a
 
     def change(label: str, text: str, data: dict, roster: Roster):
         if not isinstance(name, str) or not name.strip():
-            raise RosterError(f"{label}: the name must be a non-empty string")
+            raise RosterError(_('{label}: the name must be a non-empty string').format(label=label))
         full = " ".join(name.split())
         entry = {"name": full, "titles": list(_checked_strings(label, "titles", titles)),
                  "aliases": list(_checked_strings(label, "aliases", aliases))}
@@ -59,12 +61,12 @@ def add_person(path: str | os.PathLike, name: str, titles: Iterable[str] = (), a
         for s in (full, *entry["aliases"]):
             key = name_key(s)
             if not key:
-                raise RosterError(f"{label}: '{s}' has no letters")
+                raise RosterError(_("{label}: '{s}' has no letters").format(label=label, s=s))
             owners = roster.owners(key)
             if owners:
-                raise RosterError(f"{label}: '{s}' is already in the roster ({roster.people[min(owners)].name})")
+                raise RosterError(_("{label}: '{s}' is already in the roster ({name})").format(label=label, s=s, name=roster.people[min(owners)].name))
             if key in seen:
-                raise RosterError(f"{label}: '{s}' is given twice")
+                raise RosterError(_("{label}: '{s}' is given twice").format(label=label, s=s))
             seen.add(key)
         expected = copy.deepcopy(data)
         expected.setdefault("people", []).append(entry)
@@ -89,17 +91,17 @@ def add_alias(path: str | os.PathLike, person_name: str, alias: str) -> Roster:
 
     def change(label: str, text: str, data: dict, roster: Roster):
         if not isinstance(person_name, str) or not isinstance(alias, str) or not alias.strip():
-            raise RosterError(f"{label}: the alias must be a non-empty string")
+            raise RosterError(_('{label}: the alias must be a non-empty string').format(label=label))
         new = " ".join(alias.split())
         pi = _person_index(label, roster, person_name)
         key = name_key(new)
         if not key:
-            raise RosterError(f"{label}: '{new}' has no letters")
+            raise RosterError(_("{label}: '{new}' has no letters").format(label=label, new=new))
         taken = roster.owners(key)
         if taken:
             if pi in taken:
-                raise RosterError(f"{label}: '{new}' is already a name of {roster.people[pi].name}")
-            raise RosterError(f"{label}: '{new}' already belongs to {roster.people[min(taken)].name}")
+                raise RosterError(_("{label}: '{new}' is already a name of {name}").format(label=label, new=new, name=roster.people[pi].name))
+            raise RosterError(_("{label}: '{new}' already belongs to {name}").format(label=label, new=new, name=roster.people[min(taken)].name))
         expected = copy.deepcopy(data)
         had = "aliases" in expected["people"][pi]
         expected["people"][pi].setdefault("aliases", []).append(new)
@@ -123,7 +125,7 @@ def remove_alias(path: str | os.PathLike, person_name: str, alias: str) -> Roste
         pi = _person_index(label, roster, person_name)
         aliases = data["people"][pi].get("aliases", [])
         if alias not in aliases:
-            raise RosterError(f"{label}: '{alias}' is not an alias of {person_name} (any more)")
+            raise RosterError(_("{label}: '{alias}' is not an alias of {person_name} (any more)").format(label=label, alias=alias, person_name=person_name))
         expected = copy.deepcopy(data)
         expected["people"][pi]["aliases"] = [a for a in aliases if a != alias]
 
@@ -145,7 +147,7 @@ def remove_person(path: str | os.PathLike, name: str) -> Roster:
         people = data.get("people", [])
         pi = next((k for k, p in enumerate(people) if p.get("name") == name), None)
         if pi is None:
-            raise RosterError(f"{label}: no person named '{name}' to take back")
+            raise RosterError(_("{label}: no person named '{name}' to take back").format(label=label, name=name))
         expected = copy.deepcopy(data)
         del expected["people"][pi]
 
@@ -208,7 +210,7 @@ def _edit(path: str | os.PathLike, change: _Change, missing_ok: bool = False) ->
         except tomllib.TOMLDecodeError:
             pass
     else:
-        raise RosterError(f"{label}: the edit could not be made in this file's form; the file is unchanged")
+        raise RosterError(_("{label}: the edit could not be made in this file's form; the file is unchanged").format(label=label))
     result = roster_from_data(expected, label, p)
     _atomic_write(p, new_text, bom)
     return result
@@ -233,7 +235,7 @@ def _document(text: str, label: str) -> tomlkit.TOMLDocument:
     try:
         return tomlkit.parse(text)
     except TOMLKitError as exc:  # tomllib read it, so this is tomlkit's limit, not the user's error
-        raise RosterError(f"{label}: cannot be edited keeping its form ({exc}); the file is unchanged") from None
+        raise RosterError(_('{label}: cannot be edited keeping its form ({exc}); the file is unchanged').format(label=label, exc=exc)) from None
 
 
 def _appends(text: str, label: str, array_of, value) -> list[Callable[[], str]]:
@@ -271,7 +273,7 @@ def _person_index(label: str, roster: Roster, person_name: str) -> int:
     """The index of the one person named or aliased `person_name`."""
     owners = roster.owners(name_key(person_name)) if isinstance(person_name, str) else frozenset()
     if not owners:
-        raise RosterError(f"{label}: no person named '{person_name}'")
+        raise RosterError(_("{label}: no person named '{person_name}'").format(label=label, person_name=person_name))
     (pi,) = owners  # names and aliases are unique when the roster loads
     return pi
 
@@ -282,6 +284,6 @@ def _checked_strings(label: str, what: str, values) -> tuple[str, ...]:
     out = []
     for v in values or ():
         if not isinstance(v, str) or not v.strip():
-            raise RosterError(f"{label}: {what} must be non-empty strings")
+            raise RosterError(_('{label}: {what} must be non-empty strings').format(label=label, what=what))
         out.append(" ".join(v.split()))
     return tuple(out)

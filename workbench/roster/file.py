@@ -7,6 +7,8 @@ Domain code: standard library only.
 
 from __future__ import annotations
 
+from workbench.i18n import N_, _
+
 import difflib
 import os
 import re
@@ -42,12 +44,13 @@ def read_text(path: Path, label: str, missing_ok: bool = False) -> tuple[str, bo
     if missing_ok and not os.path.lexists(path):
         return "", False
     # a regular file only: a FIFO or a device (/dev/zero) is refused before a byte is read
-    raw = read_settings_file(Path(path), "roster file", RosterError, ROSTER_MAX_BYTES, label, missing="no such file")
+    raw = read_settings_file(Path(path), N_("roster file"), RosterError, ROSTER_MAX_BYTES, label,
+                             missing=N_("no such file"))
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise RosterError(f"{label}: not UTF-8 text (byte {e.start})") from None
+        raise RosterError(_('{label}: not UTF-8 text (byte {start})').format(label=label, start=e.start)) from None
     return text, bom
 
 
@@ -64,10 +67,10 @@ def parse_toml(text: str, label: str) -> dict:
         msg = str(e)
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)
         if m:
-            raise RosterError(f"{label}: line {m.group(1)}, column {m.group(2)}: {msg[: m.start()]}") from None
+            raise RosterError(_('{label}: line {value}, column {value2}: {msg}').format(label=label, value=m.group(1), value2=m.group(2), msg=msg[: m.start()])) from None
         m = re.search(r"\s*\(at end of document\)\s*$", msg)
         if m:
-            raise RosterError(f"{label}: at the end of the file: {msg[: m.start()]}") from None
+            raise RosterError(_('{label}: at the end of the file: {msg}').format(label=label, msg=msg[: m.start()])) from None
         raise RosterError(f"{label}: {msg}") from None
 
 
@@ -76,18 +79,18 @@ def _unknown(label: str, where: str, table: dict, allowed: Sequence[str]) -> Non
         if key not in allowed:
             hint = difflib.get_close_matches(str(key), allowed, n=1)
             extra = f" (did you mean '{hint[0]}'?)" if hint else f" (known: {', '.join(allowed)})"
-            raise RosterError(f"{label}: {where} has unknown key '{key}'{extra}")
+            raise RosterError(_("{label}: {where} has unknown key '{key}'{extra}").format(label=label, where=where, key=key, extra=extra))
 
 
 def _strings(label: str, where: str, key: str, value) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RosterError(f"{label}: {where}: {key} must be a list of strings")
+        raise RosterError(_('{label}: {where}: {key} must be a list of strings').format(label=label, where=where, key=key))
     out = []
     for v in value:
         if not v.strip():
-            raise RosterError(f"{label}: {where}: {key} has an empty string")
+            raise RosterError(_('{label}: {where}: {key} has an empty string').format(label=label, where=where, key=key))
         out.append(v.strip())
     return tuple(out)
 
@@ -96,7 +99,7 @@ def _tables(label: str, key: str, value) -> list:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise RosterError(f"{label}: '{key}' must be a list of [[{key}]] tables")
+        raise RosterError(_("{label}: '{key}' must be a list of [[{key}]] tables").format(label=label, key=key))
     return value
 
 
@@ -104,7 +107,7 @@ def _date(label: str, where: str, key: str, value) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise RosterError(f"{label}: {where}: '{key}' must be a date like 2024-01-31")
+        raise RosterError(_("{label}: {where}: '{key}' must be a date like 2024-01-31").format(label=label, where=where, key=key))
     return value
 
 
@@ -119,9 +122,9 @@ def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster
         _unknown(label, where, entry, _PEOPLE_KEYS)
         name = entry.get("name")
         if name is None:
-            raise RosterError(f"{label}: {where} has no name")
+            raise RosterError(_('{label}: {where} has no name').format(label=label, where=where))
         if not isinstance(name, str) or not name.strip():
-            raise RosterError(f"{label}: {where}: name must be a non-empty string")
+            raise RosterError(_('{label}: {where}: name must be a non-empty string').format(label=label, where=where))
         name = " ".join(name.split())
         where = f"people[{i}] ({name})"
         titles = _strings(label, where, "titles", entry.get("titles"))
@@ -130,25 +133,25 @@ def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster
         raw_posts = entry.get("posts")
         if raw_posts is not None:
             if not isinstance(raw_posts, list) or not all(isinstance(p, dict) for p in raw_posts):
-                raise RosterError(f"{label}: {where}: posts must be a list of {{ title = ..., from = ..., to = ... }}")
+                raise RosterError(_('{label}: {where}: posts must be a list of {{ title = ..., from = ..., to = ... }}').format(label=label, where=where))
             for k, post in enumerate(raw_posts):
                 pw = f"{where}: posts[{k}]"
                 _unknown(label, pw, post, _POST_KEYS)
                 title = post.get("title")
                 if not isinstance(title, str) or not title.strip():
-                    raise RosterError(f"{label}: {pw} has no title")
+                    raise RosterError(_('{label}: {pw} has no title').format(label=label, pw=pw))
                 start = _date(label, pw, "from", post.get("from"))
                 end = _date(label, pw, "to", post.get("to"))
                 if start and end and end < start:
-                    raise RosterError(f"{label}: {pw}: 'to' ({end}) is before 'from' ({start})")
+                    raise RosterError(_("{label}: {pw}: 'to' ({end}) is before 'from' ({start})").format(label=label, pw=pw, end=end, start=start))
                 posts.append(Post(title.strip(), start, end))
         for s in (name, *aliases):
             key = name_key(s)
             if not key:
-                raise RosterError(f"{label}: {where}: '{s}' has no letters")
+                raise RosterError(_("{label}: {where}: '{s}' has no letters").format(label=label, where=where, s=s))
             prev = owner.get(key)
             if prev is not None and prev[0] != i:
-                raise RosterError(f"{label}: {where}: '{s}' is already people[{prev[0]}] ({prev[1]})")
+                raise RosterError(_("{label}: {where}: '{s}' is already people[{prev}] ({prev2})").format(label=label, where=where, s=s, prev=prev[0], prev2=prev[1]))
             owner[key] = (i, name)
         people.append(Person(name, titles, aliases, tuple(posts)))
     bodies: list[Body] = []
@@ -157,9 +160,9 @@ def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster
         _unknown(label, where, entry, _BODY_KEYS)
         name = entry.get("name")
         if name is None:
-            raise RosterError(f"{label}: {where} has no name")
+            raise RosterError(_('{label}: {where} has no name').format(label=label, where=where))
         if not isinstance(name, str) or not name.strip():
-            raise RosterError(f"{label}: {where}: name must be a non-empty string")
+            raise RosterError(_('{label}: {where}: name must be a non-empty string').format(label=label, where=where))
         bodies.append(Body(name.strip(), _strings(label, f"{where} ({name})", "aliases", entry.get("aliases"))))
     return Roster(people, bodies, path)
 

@@ -32,6 +32,7 @@ class WorkbenchApp(GuardMixin, App):
     def __init__(self, path: str | Path | None, config, roster, out_dir: Path | None = None, reviewer: str | None = None,
                  open_session=open_review, inbox=None):
         super().__init__()
+        self.title = T.TITLE  # in the language spoken when the app is made
         self.path = Path(path) if path is not None else None  # over an inbox: the referat opened at once, if any
         self.config = config
         self.roster = roster  # learned names change it: the next file is matched with them

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.markup import escape
 
+from workbench.i18n.labels import field_label, resolution, severity
 from workbench.tui import fields, text as T
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -42,7 +43,7 @@ def detail(session, field: str | None, node, flags: list, current_flag) -> str:
     flags (the current one marked ▶) and history."""
     if session is None or field is None:
         return f"[dim]{T.SELECT_HINT}[/dim]"
-    parts = [f"[b]{escape(field)}[/b]"]
+    parts = [f"[b]{escape(field_label(field))}[/b]"]
     if node is not None and node.leaf:
         try:
             value = session.get(field)
@@ -63,7 +64,7 @@ def detail(session, field: str | None, node, flags: list, current_flag) -> str:
     for f in flags:
         mark = "▶ " if current_flag is not None and f.id == current_flag.id else ""
         lines = T.LINES.format(first=f.lines[0], last=f.lines[1])
-        parts.append(f"{mark}[{SEVERITY_STYLE[f.severity]}]{f.severity} {f.kind}[/] ({lines}) [dim]{f.resolution}[/dim]")
+        parts.append(f"{mark}[{SEVERITY_STYLE[f.severity]}]{severity(f.severity)} {f.kind}[/] ({lines}) [dim]{resolution(f.resolution)}[/dim]")
         parts.append(f"  {escape(f.message)}")
         if f.excerpt:
             parts.append(f"  [dim]{T.SEEN}[/dim] {escape(f.excerpt)}")

@@ -1,142 +1,139 @@
-"""Every user-facing string of the review screen in one place (English source strings), ready for the language pass.
+"""Every user-facing string of the review screen in one place: English source strings, read in the language spoken.
 
-A later pass wraps these in gettext (workbench.i18n's `_()`): each is a whole sentence or a
-template with named fields (`str.format`), never pieced together from parts, so a translation
-can reorder it. Rich markup stays in the code that draws, except where a template marks a word.
+Each is marked with `N_()` and translated when it is read: `text.SAVED` is the template in the
+language spoken at that moment (the module's `__getattr__`), so a screen made after `set_language`
+or inside `using()` speaks that language. Each is a whole sentence or a template with named fields
+(`str.format`), never pieced together from parts, so a translation can reorder it. Counted phrases
+are (singular, plural) pairs for `counted()`, which asks `ngettext`. Rich markup stays in the code that draws, except where a template marks a word.
 The words of actions (footer, help) are in tui/actions.py; a value's own words (Møde, Bilag)
 come from the outline; the editor's value rules (screens/editor.py) keep theirs for now.
 """
 from __future__ import annotations
 
-TITLE = "Referat workbench"
+from workbench.i18n import N_, _, ngettext
+
+TITLE = N_('Referat workbench')
 
 # -- panes
-RAW_TITLE = "Raw text"
-TREE_TITLE = "Structure"
-DETAIL_TITLE = "Detail"
-TREE_ROOT = "Referat"
-TREE_HELP = ("The parsed record: meeting, Indholdsfortegnelse, each item with its sections, tables, people, "
-             "attachments and decisions, Bilagsoversigt, signatures. ⚑N counts a node's open flags, ✓ marks a "
-             "verified field. Enter opens a node; e edits the selected field; space marks it verified; + adds "
-             "below it, x deletes it, m moves a section under another heading.")
-RAW_HELP = ("The source as extracted, line by line. Greyed lines are page headers and numbers; ! marks a "
-            "flagged line; the highlighted lines are the selected field's. J joins a line with the next, S "
-            "splits it at the cursor, H marks it as page furniture: each is kept as a correction over the source.")
-DETAIL_HELP = "The selected field's value, its flags (message, evidence, suggestion) and its history of changes."
-FORM_HELP = "Type each field; tab moves to the next, enter on the last (or ctrl+s) accepts, escape cancels."
+RAW_TITLE = N_('Raw text')
+TREE_TITLE = N_('Structure')
+DETAIL_TITLE = N_('Detail')
+TREE_ROOT = N_('Referat')
+TREE_HELP = (N_("The parsed record: meeting, Indholdsfortegnelse, each item with its sections, tables, people, attachments and decisions, Bilagsoversigt, signatures. ⚑N counts a node's open flags, ✓ marks a verified field. Enter opens a node; e edits the selected field; space marks it verified; + adds below it, x deletes it, m moves a section under another heading."))
+RAW_HELP = (N_("The source as extracted, line by line. Greyed lines are page headers and numbers; ! marks a flagged line; the highlighted lines are the selected field's. J joins a line with the next, S splits it at the cursor, H marks it as page furniture: each is kept as a correction over the source."))
+DETAIL_HELP = N_("The selected field's value, its flags (message, evidence, suggestion) and its history of changes.")
+FORM_HELP = N_('Type each field; tab moves to the next, enter on the last (or ctrl+s) accepts, escape cancels.')
 
 # -- status line
-OPENING = "{name} · opening… (escape cancels)"
-CANCELLING = "{name} · cancelling…"
-VERIFIED = "verified"
-DRAFT = "draft"
-OPEN_FLAGS = {1: "{n} open flag", None: "{n} open flags"}  # by count: 1, else
-UNSAVED = "unsaved"
-READ_ONLY = "read-only"
-SUB_TITLE = "{name} — {status}, {n} open"
+OPENING = N_('{name} · opening… (escape cancels)')
+CANCELLING = N_('{name} · cancelling…')
+VERIFIED = N_('verified')
+DRAFT = N_('draft')
+UNSAVED = N_('unsaved')
+READ_ONLY = N_('read-only')
+SUB_TITLE = N_('{name} — {status}, {n} open')
 
 # -- opening
-CANNOT_OPEN = "Cannot open"
-OPENING_CANCELLED = "{path}: opening cancelled"
-IN_USE = "In use"
-HELD_BY = "Held by {holder}: opened read-only."
-READ_ONLY_REFUSED = "Read-only: {holder} is reviewing this referat."
+CANNOT_OPEN = N_('Cannot open')
+OPENING_CANCELLED = N_('{path}: opening cancelled')
+IN_USE = N_('In use')
+HELD_BY = N_('Held by {holder}: opened read-only.')
+READ_ONLY_REFUSED = N_('Read-only: {holder} is reviewing this referat.')
 
 # -- detail pane
-SELECT_HINT = "Select a field in the structure, or press n for the next flag."
-NO_VALUE = "(no value)"
-FIELD_VERIFIED = "✓ verified"
-FLAGS = "Flags"
-LINES = "lines {first}–{last}"
-SEEN = "seen:"
-SUGGESTION = "suggestion:"
-HISTORY = "History"
+SELECT_HINT = N_('Select a field in the structure, or press n for the next flag.')
+NO_VALUE = N_('(no value)')
+FIELD_VERIFIED = N_('✓ verified')
+FLAGS = N_('Flags')
+LINES = N_('lines {first}–{last}')
+SEEN = N_('seen:')
+SUGGESTION = N_('suggestion:')
+HISTORY = N_('History')
 
 # -- flags
-NO_OPEN_FLAGS = "No open flags."
-NO_FLAG_HERE = "No open flag here: n goes to the next one."
-WHY_RIGHT = "Error {kind}: why is the record right as it stands? (kept in the record; escape: correct it instead)"
-ACCEPTED_BECAUSE = "Accepted: {kind} ({reason})"
-ACCEPTED = "Accepted: {kind}"
+NO_OPEN_FLAGS = N_('No open flags.')
+NO_FLAG_HERE = N_('No open flag here: n goes to the next one.')
+WHY_RIGHT = N_('Error {kind}: why is the record right as it stands? (kept in the record; escape: correct it instead)')
+ACCEPTED_BECAUSE = N_('Accepted: {kind} ({reason})')
+ACCEPTED = N_('Accepted: {kind}')
 
 # -- learning a name
-LEARN_ONLY_HERE = "r works on a name_unknown flag."
-ANOTHER_NAME = "Another name of {person}"
-ANOTHER_NAME_TITLED = "Another name of {person} ({titles})"
-NEW_PERSON = "A new person: {name}"
-LEARN_AS = "Learn '{name}' as…"
-TITLE_OF = "Title of {name} (e.g. Økonomichef), or empty:"
-LEARNED = "Learned {name!r} (ctrl+z takes it back)."
+LEARN_ONLY_HERE = N_('r works on a name_unknown flag.')
+ANOTHER_NAME = N_('Another name of {person}')
+ANOTHER_NAME_TITLED = N_('Another name of {person} ({titles})')
+NEW_PERSON = N_('A new person: {name}')
+LEARN_AS = N_("Learn '{name}' as…")
+TITLE_OF = N_('Title of {name} (e.g. Økonomichef), or empty:')
+LEARNED = N_('Learned {name!r} (ctrl+z takes it back).')
 
 # -- editing and structure
-SELECT_LEAF = "Select a field to edit (a leaf of the structure)."
-ADD_WHICH_SECTION = "Add which section?"
-NOTHING_TO_ADD = "Nothing to add here: select items, attachments, people, decisions or signatures."
-NEW_ITEM_TITLE = "New item's title:"
-NEW_ATTACHMENT_TITLE = "New attachment's title:"
-NEW_DECISION_TEXT = "New decision's text:"
-NEW_PERSON_NAME = "Name (title first, e.g. 'Økonomichef Bettina Andersen'):"
-DELETE_WHAT = "Delete {what} ({field})?"
-DELETED = "Deleted {field} (ctrl+z undoes it)."
-MOVE_SELECT = "m moves a section: select one first."
-MOVE_UNDER = "Move section '{key}' under which heading?"
-NOTHING_TO_UNDO = "Nothing to undo."
-NOTHING_TO_REDO = "Nothing to redo."
-SAVED = "Saved {path}"
-WHY_DRAFT = "The record is verified. Why return it to draft?"
-VERIFIED_BY = "Verified by {name} and saved."
-WHO_VERIFIES = "Who is verifying? (your name)"
-SEARCH_PROMPT = "Search the raw text:"
-NOT_IN_TEXT = "'{text}' is not in the text."
-FOUND = {1: "{n} line with '{text}'", None: "{n} lines with '{text}'"}
-NO_NEXT_FILE = "No next file in this folder."
+SELECT_LEAF = N_('Select a field to edit (a leaf of the structure).')
+ADD_WHICH_SECTION = N_('Add which section?')
+NOTHING_TO_ADD = N_('Nothing to add here: select items, attachments, people, decisions or signatures.')
+NEW_ITEM_TITLE = N_("New item's title:")
+NEW_ATTACHMENT_TITLE = N_("New attachment's title:")
+NEW_DECISION_TEXT = N_("New decision's text:")
+NEW_PERSON_NAME = N_("Name (title first, e.g. 'Økonomichef Bettina Andersen'):")
+DELETE_WHAT = N_('Delete {what} ({field})?')
+DELETED = N_('Deleted {field} (ctrl+z undoes it).')
+MOVE_SELECT = N_('m moves a section: select one first.')
+MOVE_UNDER = N_("Move section '{key}' under which heading?")
+NOTHING_TO_UNDO = N_('Nothing to undo.')
+NOTHING_TO_REDO = N_('Nothing to redo.')
+SAVED = N_('Saved {path}')
+WHY_DRAFT = N_('The record is verified. Why return it to draft?')
+VERIFIED_BY = N_('Verified by {name} and saved.')
+WHO_VERIFIES = N_('Who is verifying? (your name)')
+SEARCH_PROMPT = N_('Search the raw text:')
+NOT_IN_TEXT = N_("'{text}' is not in the text.")
+NO_NEXT_FILE = N_('No next file in this folder.')
 
 # -- forms
-COLUMN = "Kolonne {n}"
-NEW_ROW = "New row"
-ROW_OF = "Row {field}"
-COLUMNS_OF = "Columns of {field}"
-NEW_COLUMN = "Ny kolonne (tom: ingen)"
-NEEDS_A_COLUMN = "a table needs at least one column"
-ATTACHMENT_NUMBER = "Nummer"
-ATTACHMENT_ACCESS = "Adgang (åben / lukket)"
-ATTACHMENT_TITLE = "Titel"
-ATTACHMENT_REF = "Dokumentnummer"
-NUMBER_NOT_WHOLE = "the number must be a whole number, not '{number}'"
-ACCESS_WORDS = "access is åben or lukket, not '{access}'"
-NEW_ATTACHMENT = "New attachment"
-ATTACHMENT_OF = "Attachment {field}"
+COLUMN = N_('Kolonne {n}')
+NEW_ROW = N_('New row')
+ROW_OF = N_('Row {field}')
+COLUMNS_OF = N_('Columns of {field}')
+NEW_COLUMN = N_('Ny kolonne (tom: ingen)')
+NEEDS_A_COLUMN = N_('a table needs at least one column')
+ATTACHMENT_NUMBER = N_('Nummer')
+ATTACHMENT_ACCESS = N_('Adgang (åben / lukket)')
+ATTACHMENT_TITLE = N_('Titel')
+ATTACHMENT_REF = N_('Dokumentnummer')
+NUMBER_NOT_WHOLE = N_("the number must be a whole number, not '{number}'")
+ACCESS_WORDS = N_("access is åben or lukket, not '{access}'")
+NEW_ATTACHMENT = N_('New attachment')
+ATTACHMENT_OF = N_('Attachment {field}')
 
 # -- dialogs
-UNSAVED_CHANGES = "There are unsaved changes."
-SAFE_EITHER_WAY = "They are safe in the journal either way; 'Discard' leaves the saved record as it was."
-BUTTON_KEEP = "Keep editing (k)"
-BUTTON_DISCARD = "Discard (d)"
-BUTTON_SAVE = "Save (s)"
-BUTTON_NO = "No (n)"
-BUTTON_YES_DELETE = "Yes, delete (y)"
-FORM_KEYS = "tab: next field · enter on the last / ctrl+s: accept · escape: cancel"
-CHOICE_KEYS = "↑↓: choose · enter: take · escape: cancel"
+UNSAVED_CHANGES = N_('There are unsaved changes.')
+SAFE_EITHER_WAY = N_("They are safe in the journal either way; 'Discard' leaves the saved record as it was.")
+BUTTON_KEEP = N_('Keep editing (k)')
+BUTTON_DISCARD = N_('Discard (d)')
+BUTTON_SAVE = N_('Save (s)')
+BUTTON_NO = N_('No (n)')
+BUTTON_YES_DELETE = N_('Yes, delete (y)')
+FORM_KEYS = N_('tab: next field · enter on the last / ctrl+s: accept · escape: cancel')
+CHOICE_KEYS = N_('↑↓: choose · enter: take · escape: cancel')
 
 # -- raw pane repairs
-SPLIT_WHERE = "Put the cursor inside the line (left/right) where it should be split."
-REPAIRED = {"join": "Joined with the next line (ctrl+z undoes it).", "split": "Split (ctrl+z undoes it).",
-            "furniture": "Marked as page furniture (ctrl+z undoes it)."}
+SPLIT_WHERE = N_('Put the cursor inside the line (left/right) where it should be split.')
+REPAIRED = {"join": N_('Joined with the next line (ctrl+z undoes it).'), "split": N_('Split (ctrl+z undoes it).'),
+            "furniture": N_('Marked as page furniture (ctrl+z undoes it).')}
 
 # -- help screen
-HELP_HEADING = "Help"
-HELP_DEFAULT = "The review workbench."
-KEYS_HERE = "Keys here"
-KEYS_EVERYWHERE = "Keys everywhere"
+HELP_HEADING = N_('Help')
+HELP_DEFAULT = N_('The review workbench.')
+KEYS_HERE = N_('Keys here')
+KEYS_EVERYWHERE = N_('Keys everywhere')
 
 # -- command palette: (name, help)
-CMD_SAVE = ("Save", "write the record (ctrl+s)")
-CMD_VERIFY = ("Verify", "mark the record verified and save (V)")
-CMD_NEXT_FLAG = ("Next flag", "go to the next open flag (n)")
-CMD_NEXT_FILE = ("Next file in the folder", "open the next referat beside this one")
-CMD_HELP = ("Help", "keys of the focused pane (?)")
-CMD_GOTO = "Go to item {number}"
-CMD_GOTO_UNNUMBERED = "Go to item '{title}'"
+CMD_SAVE = (N_('Save'), N_('write the record (ctrl+s)'))
+CMD_VERIFY = (N_('Verify'), N_('mark the record verified and save (V)'))
+CMD_NEXT_FLAG = (N_('Next flag'), N_('go to the next open flag (n)'))
+CMD_NEXT_FILE = (N_('Next file in the folder'), N_('open the next referat beside this one'))
+CMD_HELP = (N_('Help'), N_('keys of the focused pane (?)'))
+CMD_GOTO = N_('Go to item {number}')
+CMD_GOTO_UNNUMBERED = N_("Go to item '{title}'")
 
 # -- the inbox (screens/inbox.py): Danish is its language
 INBOX_TITLE = "Indbakke"
@@ -191,6 +188,46 @@ def duration(seconds: int | None) -> str:
     return DURATION["h"].format(h=seconds // 3600, m=seconds % 3600 // 60)
 
 
-def counted(forms: dict, n: int, **fields) -> str:
-    """The form of a counted phrase for `n` (its own form for 1, else the general one)."""
-    return forms.get(n, forms[None]).format(n=n, **fields)
+_PLURALS = {  # counted phrases: (singular, plural), a form chosen by ngettext
+    "OPEN_FLAGS": ("{n} open flag", "{n} open flags"),
+    "FOUND": ("{n} line with '{text}'", "{n} lines with '{text}'"),
+}
+_plural_marks = (ngettext("{n} open flag", "{n} open flags", 1), ngettext("{n} line with '{text}'", "{n} lines with '{text}'", 1))
+
+
+def _translated(value):
+    if isinstance(value, str):
+        return _(value)
+    if isinstance(value, tuple):
+        return tuple(_(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _(v) if isinstance(v, str) else v for k, v in value.items()}
+    return value
+
+
+_ENGLISH = {name: value for name, value in list(globals().items())
+            if name.isupper() and not name.startswith("_") and isinstance(value, (str, tuple, dict))}
+for _name in _ENGLISH:
+    del globals()[_name]
+del _name
+
+
+def __getattr__(name: str):
+    """`text.SAVED` is the template in the language spoken now (read when used, so a language set later counts)."""
+    if name in _PLURALS:
+        return _PLURALS[name]
+    if name in _ENGLISH:
+        return _translated(_ENGLISH[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def english(name: str):
+    """The English source of a template (what a test or the catalog knows it by)."""
+    return _PLURALS.get(name) or _ENGLISH[name]
+
+
+def counted(forms, n: int, **fields) -> str:
+    """The form of a counted phrase for `n` in the language spoken now (`counted(text.OPEN_FLAGS, 3)`)."""
+    if isinstance(forms, dict):  # the old shape {1: singular, None: plural}
+        forms = (forms[1], forms[None])
+    return ngettext(forms[0], forms[1], n).format(n=n, **fields)

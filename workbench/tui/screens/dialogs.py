@@ -7,13 +7,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown
 
 from workbench.tui import text as T
-from workbench.tui.actions import bindings
+from workbench.tui.actions import bindings, translate
 
 
 class QuitScreen(ModalScreen[str]):
     """Keep editing / Discard / Save: returns "keep", "discard" or "save"."""
 
     BINDINGS = bindings("quit")
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -41,6 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        translate(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -67,6 +72,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
+        translate(self)
         self.question = question
         self.value = value
         self.placeholder = placeholder
@@ -97,6 +103,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, text: str) -> None:
         super().__init__()
+        translate(self)
         self.text = text
 
     def compose(self) -> ComposeResult:

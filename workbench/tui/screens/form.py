@@ -7,6 +7,8 @@ refuses keeps the dialog open with the reason, so nothing typed is lost.
 """
 from __future__ import annotations
 
+from workbench.i18n import _
+
 from typing import Callable
 
 from rich.markup import escape
@@ -16,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbench.tui.actions import bindings
+from workbench.tui.actions import bindings, translate
 from workbench.tui import text as T
 from workbench.visible import visible
 
@@ -25,10 +27,11 @@ class FormScreen(ModalScreen[dict | None]):
     """Fields (key, label, value); `apply(values)` makes the change and returns why it could not, or None."""
 
     BINDINGS = bindings("form")
-    HELP = T.FORM_HELP
+    HELP = T.english("FORM_HELP")  # translated where it is shown
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], apply: Callable[[dict], str | None]) -> None:
         super().__init__()
+        translate(self)
         self.title_text = title
         self.fields = fields
         self.apply = apply
@@ -36,7 +39,7 @@ class FormScreen(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
             yield Label(f"[b]{escape(visible(self.title_text))}[/b]", id="editor-title")
-            for i, (_, label, value) in enumerate(self.fields):
+            for i, (_key, label, value) in enumerate(self.fields):
                 yield Label(escape(visible(label)))
                 yield Input(value, id=f"form-{i}", select_on_focus=False)
             yield Label("", id="editor-error")
@@ -80,6 +83,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
+        translate(self)
         self.title_text = title
         self.choices = choices
 

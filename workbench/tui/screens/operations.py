@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from workbench.errors import UserError
+from workbench.i18n.labels import field_label
 from workbench.review import FlagKind, desk
 from workbench.tui import fields, present, text as T
 from workbench.tui.screens.dialogs import ConfirmScreen, PromptScreen
@@ -83,7 +84,7 @@ class Operations:
                 return self._try(self.session.add, field, row)
             return None if row == cells else self._try(self.session.edit, field, row)
 
-        self.app.push_screen(FormScreen(T.NEW_ROW if new else T.ROW_OF.format(field=field), form, apply))
+        self.app.push_screen(FormScreen(T.NEW_ROW if new else T.ROW_OF.format(field=field_label(field)), form, apply))
 
     def _columns_form(self, field: str) -> None:
         """A table's columns: rename one, empty its name to remove it (with its cells in every row), or
@@ -107,7 +108,7 @@ class Operations:
                 return None
             return self._try(self.session.edit, field, {"columns": new_columns, "rows": new_rows})
 
-        self.app.push_screen(FormScreen(T.COLUMNS_OF.format(field=field), form, apply))
+        self.app.push_screen(FormScreen(T.COLUMNS_OF.format(field=field_label(field)), form, apply))
 
     def _attachment_form(self, field: str, new: bool = False) -> None:
         """An attachment's number, access (åben/lukket), title and document number."""
@@ -130,7 +131,7 @@ class Operations:
             changed = {k: v for k, v in obj.items() if v != old.get(k)}
             return None if not changed else self._try(self.session.edit, field, changed)
 
-        self.app.push_screen(FormScreen(T.NEW_ATTACHMENT if new else T.ATTACHMENT_OF.format(field=field), form, apply))
+        self.app.push_screen(FormScreen(T.NEW_ATTACHMENT if new else T.ATTACHMENT_OF.format(field=field_label(field)), form, apply))
 
     def action_accept_flag(self) -> None:
         flag = self._selected_flag()
@@ -234,9 +235,9 @@ class Operations:
 
         def confirmed(yes: bool | None) -> None:
             if yes and self._do(self.session.delete, field) is not None:
-                self.app.notify(T.DELETED.format(field=field), timeout=4)
+                self.app.notify(T.DELETED.format(field=field_label(field)), timeout=4)
 
-        self.app.push_screen(ConfirmScreen(T.DELETE_WHAT.format(what=escape(visible(what)), field=field)), confirmed)
+        self.app.push_screen(ConfirmScreen(T.DELETE_WHAT.format(what=escape(visible(what)), field=field_label(field))), confirmed)
 
     def action_move_section(self) -> None:
         if self._refuse_read_only():

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static, Tree
 
 from workbench.errors import UserError, one_line
 from workbench.review.desk import next_file
+from workbench.i18n import _
 from workbench.tui import actions, present, text as T
 from workbench.tui.fields import within
 from workbench.tui.screens.dialogs import HelpScreen, PromptScreen, QuitScreen
@@ -37,6 +38,7 @@ class ReviewScreen(Operations, Screen):
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()
+        actions.translate(self)  # its bindings in the language spoken now
         self.path = Path(path)
         self.session = None
         self.field: str | None = None
@@ -162,7 +164,7 @@ class ReviewScreen(Operations, Screen):
         # what matters first: a long file name is cut at the right, never the count or "read-only"
         self.query_one("#status", Static).update(
             f"{state} · {T.counted(T.OPEN_FLAGS, open_n)}{unsaved}{extra} · {escape(one_line(self.path.name))}")
-        self.app.sub_title = T.SUB_TITLE.format(name=one_line(self.path.name), status=review.status, n=open_n)
+        self.app.sub_title = T.SUB_TITLE.format(name=one_line(self.path.name), status=T.VERIFIED if review.status == "verified" else T.DRAFT, n=open_n)
 
     def _node(self):
         return self.tree.node_of(self.field)
@@ -305,16 +307,22 @@ class ReviewScreen(Operations, Screen):
         widget = self.app.focused
         while widget is not None and not getattr(widget, "HELP", None):
             widget = widget.parent
-        text = getattr(widget, "HELP", "") if widget is not None else ""
+        text = _(getattr(widget, "HELP", "")) if widget is not None else ""  # a class's HELP is its English source
         lines = [f"# {T.HELP_HEADING}", "", text or T.HELP_DEFAULT, "", f"## {T.KEYS_HERE}", ""]
         if widget is not None:
             for b in getattr(widget, "BINDINGS", []):
-                lines.append(f"- `{self._keys_shown(b)}` {b.description}")
+                lines.append(f"- `{self._keys_shown(b)}` {self._description(b)}")
         lines += ["", f"## {T.KEYS_EVERYWHERE}", ""]
         for b in self.BINDINGS:
-            lines.append(f"- `{self._keys_shown(b)}` {b.description}")
-        lines += [f"- `ctrl+p` {actions.PALETTE_HELP}"]
+            lines.append(f"- `{self._keys_shown(b)}` {self._description(b)}")
+        lines += [f"- `ctrl+p` {_(actions.PALETTE_HELP)}"]
         self.app.push_screen(HelpScreen("\n".join(lines)))
+
+    @staticmethod
+    def _description(binding) -> str:
+        """A binding's word in the language spoken now (the table's English source, translated)."""
+        action = actions.by_id(binding.id) if binding.id else None
+        return _(action.description) if action is not None else binding.description
 
     def _keys_shown(self, binding) -> str:
         """A binding's keys as people write them (?, F1, /, +), each remapped key as it is now."""

@@ -16,7 +16,7 @@ from workbench.visible import visible
 
 class DetailPane(ScrollView, can_focus=True):
     DEFAULT_CSS = "DetailPane { overflow-y: scroll; overflow-x: hidden; }"
-    HELP = T.DETAIL_HELP
+    HELP = T.english("DETAIL_HELP")  # translated where it is shown
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.actions import bindings
+from workbench.tui.actions import bindings, translate
 from workbench.tui import text as T
 
 GUTTER = 8
@@ -69,7 +69,7 @@ class RawView(ScrollView, can_focus=True):
     """Source lines 1..N; the cursor is a line and a column."""
 
     BINDINGS = bindings("raw")
-    HELP = T.RAW_HELP
+    HELP = T.english("RAW_HELP")  # translated where it is shown
 
     cursor = reactive(1)
     column = reactive(0)
@@ -86,6 +86,7 @@ class RawView(ScrollView, can_focus=True):
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
+        translate(self)
         self.lines: list = []
         self.flagged: set[int] = set()
         self.selected: tuple[int, int] | None = None
