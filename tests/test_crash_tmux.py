@@ -92,7 +92,7 @@ def flags_text(n: int) -> str:
 def start(name: str, doc: Path, out: Path) -> int:
     """`workbench review` as the pane's own process: the pane's pid is workbench's."""
     env = clean_env()
-    command = (f"cd {doc.parent} && exec {WORKBENCH} review {doc} --out {out} "
+    command = (f"cd {doc.parent} && exec {WORKBENCH} --lang en review {doc} --out {out} "  # it reads English text
                f"--config {ROOT / 'config.toml'}")
     made = subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "120", "-y",
                            "40", command], env=env, capture_output=True, text=True, timeout=20)

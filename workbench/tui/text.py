@@ -135,45 +135,35 @@ CMD_HELP = (N_('Help'), N_('keys of the focused pane (?)'))
 CMD_GOTO = N_('Go to item {number}')
 CMD_GOTO_UNNUMBERED = N_("Go to item '{title}'")
 
-# -- the inbox (screens/inbox.py): Danish is its language
-INBOX_TITLE = "Indbakke"
+# -- the inbox (screens/inbox.py)
+INBOX_TITLE = N_('Inbox')
 INBOX_HEAD = "{folder}"
-INBOX_SUMMARY = {1: "{n} referat", None: "{n} referater"}
-INBOX_NEW = {1: "{n} ny", None: "{n} nye"}
-INBOX_DRAFTS = "{n} i kladde ({flags} flag)"
-INBOX_VERIFIED = "{n} godkendt"
-INBOX_CHANGED = "{n} ændret siden godkendt"
-INBOX_UNREADABLE = "{n} kan ikke læses"
-INBOX_COST = "review: {time} · {n} rettelser"
+INBOX_SUMMARY = {1: N_('{n} referat'), None: N_('{n} referater')}  # a counted phrase: counted() picks the form
+INBOX_NEW = {1: N_('{n} new'), None: N_('{n} new')}  # a counted phrase: counted() picks the form
+INBOX_DRAFTS = N_('{n} in draft ({flags} flags)')
+INBOX_VERIFIED = N_('{n} verified')
+INBOX_CHANGED = N_('{n} changed since verified')
+INBOX_UNREADABLE = N_('{n} cannot be read')
+INBOX_COST = N_('review: {time} · {n} corrections')
 INBOX_SUMMARY_LINE = "{total}: {parts}"
 INBOX_JOIN = " · "
-INBOX_FILTERED = "viser {shown} af {total} · filter: {state}"
-INBOX_SEARCHED = "søgning: '{text}'"
-INBOX_READING = "læser {name} ({done}/{total} sider) · {left} tilbage"
-INBOX_COLUMNS = ("Dato", "Organ", "Sider", "Tilstand", "Tid", "Rettelser", "Fil")
-INBOX_STATE = {
-    "new": "ny",
-    "reading": "læses…",
-    "draft": "kladde",
-    "verified": "godkendt",
-    "changed": "ændret siden godkendt",
-    "unreadable": "kan ikke læses",
-}
-INBOX_READING_PAGES = "læses {done}/{total}"
-INBOX_FLAGS = {1: "{n} flag", None: "{n} flag"}
-INBOX_VERIFIED_BY = "godkendt af {name} {when}"
-INBOX_FILTER_NAMES = {None: "alle", "unreviewed": "ikke godkendt", "new": "nye", "draft": "kladde",
-                      "verified": "godkendt", "changed": "ændret", "unreadable": "kan ikke læses"}
-INBOX_EMPTY = "Ingen referater i {folder} (.pdf, .txt, .md). Læg filer i mappen: de vises her."
-INBOX_NONE_SHOWN = "Intet referat passer til søgning og filter (escape viser alle)."
-INBOX_SEARCH_PROMPT = "Søg efter organ, dato eller titel:"
-INBOX_ALL_DONE = "Alle referater er godkendt."
-INBOX_NEXT = "Næste: {name}"
-INBOX_HELP = ("Referaterne i mappen, nyeste møde først. Enter åbner et referat; efter V (godkend og gem) åbnes "
-              "det næste, der ikke er godkendt. / søger efter organ, dato eller titel, f skifter filter efter "
-              "tilstand, escape viser alle igen. Nye filer læses i baggrunden og vises uden genstart.")
-INBOX_CANNOT_REMEMBER = "Navnet kunne ikke gemmes: {error}"
-DURATION = {"s": "{s} s", "m": "{m} min {s:02d} s", "h": "{h} t {m:02d} min"}
+INBOX_FILTERED = N_('showing {shown} of {total} · filter: {state}')
+INBOX_SEARCHED = N_("search: '{text}'")
+INBOX_READING = N_('reading {name} ({done}/{total} pages) · {left} left')
+INBOX_COLUMNS = (N_('Date'), N_('Body'), N_('Pages'), N_('State'), N_('Time'), N_('Corrections'), N_('File'))
+INBOX_STATE = {'new': N_('new'), 'reading': N_('being read…'), 'draft': N_('draft'), 'verified': N_('verified'), 'changed': N_('changed since verified'), 'unreadable': N_('cannot be read')}
+INBOX_READING_PAGES = N_('being read {done}/{total}')
+INBOX_FLAGS = {1: N_('{n} flag'), None: N_('{n} flags')}  # a counted phrase: counted() picks the form
+INBOX_VERIFIED_BY = N_('verified by {name} {when}')
+INBOX_FILTER_NAMES = {None: N_('all'), 'unreviewed': N_('not verified'), 'new': N_('new'), 'draft': N_('draft'), 'verified': N_('verified'), 'changed': N_('changed'), 'unreadable': N_('cannot be read')}
+INBOX_EMPTY = N_('No referater in {folder} (.pdf, .txt, .md). Put files in the folder: they show here.')
+INBOX_NONE_SHOWN = N_('No referat fits the search and the filter (escape shows all).')
+INBOX_SEARCH_PROMPT = N_('Search by body, date or title:')
+INBOX_ALL_DONE = N_('Every referat is verified.')
+INBOX_NEXT = N_('Next: {name}')
+INBOX_HELP = N_('The referater in the folder, newest meeting first. Enter opens a referat; after V (verify and save) the next one not verified opens. / searches by body, date or title, f changes the filter by state, escape shows all again. New files are read in the background and show without a restart.')
+INBOX_CANNOT_REMEMBER = N_('The name could not be saved: {error}')
+DURATION = {'s': N_('{s} s'), 'm': N_('{m} min {s:02d} s'), 'h': N_('{h} h {m:02d} min')}
 
 
 def duration(seconds: int | None) -> str:
@@ -181,11 +171,12 @@ def duration(seconds: int | None) -> str:
     if seconds is None:
         return ""
     seconds = max(0, int(seconds))
+    forms = _translated(_ENGLISH["DURATION"])  # the templates are read at call time (see __getattr__)
     if seconds < 60:
-        return DURATION["s"].format(s=seconds)
+        return forms["s"].format(s=seconds)
     if seconds < 3600:
-        return DURATION["m"].format(m=seconds // 60, s=seconds % 60)
-    return DURATION["h"].format(h=seconds // 3600, m=seconds % 3600 // 60)
+        return forms["m"].format(m=seconds // 60, s=seconds % 60)
+    return forms["h"].format(h=seconds // 3600, m=seconds % 3600 // 60)
 
 
 _PLURALS = {  # counted phrases: (singular, plural), a form chosen by ngettext
