@@ -23,6 +23,7 @@ from workbench.visible import visible
 
 PUMP_SECONDS = 0.2   # background readings taken in
 SCAN_SECONDS = 1.0   # the folder looked at again (stat only)
+REDRAW_SECONDS = 1.0  # while files are read, the list is drawn again at most this often (keys stay quick)
 FILTERS = (None, "unreviewed", "new", "draft", "verified", "changed")
 
 
@@ -73,6 +74,8 @@ class InboxScreen(Screen):
         self.state_filter: str | None = None
         self.search_text = ""
         self._rows: list = []  # the entries shown, in order
+        self._drawn = 0.0       # when the list was last drawn (monotonic)
+        self._stale = False     # a reading changed the list since
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,11 +116,19 @@ class InboxScreen(Screen):
             self.redraw()
 
     def _pump(self) -> None:
+        import time
+
         reading_before = self.inbox.reading()
         if not self.inbox.pump():
+            if self._stale and not self.inbox.busy():
+                self.redraw()
             return
         now = self.inbox.reading()
         if now is not None and now is reading_before and self._progress_only(now):
+            return
+        if self.inbox.busy() and time.monotonic() - self._drawn < REDRAW_SECONDS:
+            self._stale = True  # many small files read in a row: drawn once a second, not after each
+            self._reading_bar()
             return
         self.redraw()
 
@@ -133,6 +144,9 @@ class InboxScreen(Screen):
 
     # -- drawing
     def redraw(self) -> None:
+        import time
+
+        self._drawn, self._stale = time.monotonic(), False
         table = self.query_one("#inbox", InboxTable)
         keep = self._selected()
         rows = self.inbox.shown(self.state_filter, self.search_text)
