@@ -6,7 +6,8 @@ For the 28-page Aarhus referat (../shared/real) and a long generated referat (la
 tests/pdfmaker.py, kept in the ignored benchmarks/.cache/): pages per second of pdfplumber's
 bare `extract_text` (pages closed as read), of pypdfium2's text (a trial for a fast first pass:
 not used by the workbench), and of the workbench's extraction (`load_source`, page pool, no
-cache) with 1, 2 and all cores; then the cache: its size on disk per 100 pages, and the seconds
+cache) with 1, 2 and all cores; how much of the workbench's lines pypdfium2's text gives as they are
+(`pdfium=lines`: the share of lines, spaces collapsed, found the same and in order); then the cache: its size on disk per 100 pages, and the seconds
 to open the referat (`pipeline.analyse`: read, parse, checks) cold (empty cache) and warm (the
 cache filled by the cold run). Every figure is from a fresh process (imports excluded), the best
 of --repeat runs. Run it on an idle machine: on a busy one the figures mean little.
@@ -50,6 +51,22 @@ config = dataclasses.replace(load_config(sys.argv[2]), cores=int(sys.argv[3]))
 T0 = time.perf_counter()
 load_source(sys.argv[1], config)
 """
+AGREE = """
+import difflib
+import pypdfium2
+from workbench.config import load_config
+from workbench.ingest import load_source
+ours = [" ".join(ln.text.split()) for ln in load_source(sys.argv[1], load_config(sys.argv[2])).lines]
+pdf = pypdfium2.PdfDocument(sys.argv[1])
+theirs = []
+for i in range(len(pdf)):
+    page = pdf[i]
+    theirs += [" ".join(t.split()) for t in page.get_textpage().get_text_range().splitlines() if t.strip()]
+    page.close()
+pdf.close()
+match = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+print(sum(b.size for b in match.get_matching_blocks()) / max(1, len(ours)))
+"""
 OPEN = """
 from workbench.config import load_config
 from workbench.pipeline import analyse, load_roster
@@ -65,6 +82,15 @@ def run(code: str, *args: str, env: dict | None = None) -> float:
     timed = "import sys, time\n" + code + "\nprint(time.perf_counter() - T0)\n"
     done = subprocess.run([sys.executable, "-c", timed, *args], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed: {done.stderr.strip()[-400:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def agreement(doc: Path, config: str) -> float:
+    """The share of the workbench's lines (spaces collapsed) that pypdfium2's text has, the same and in order."""
+    done = subprocess.run([sys.executable, "-c", "import sys\n" + AGREE, str(doc), config], capture_output=True,
+                          text=True, env={**os.environ, "WORKBENCH_CACHE_DIR": ""}, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"benchmark child failed: {done.stderr.strip()[-400:]}")
     return float(done.stdout.strip().splitlines()[-1])
@@ -118,7 +144,7 @@ def main() -> int:
     off = {"WORKBENCH_CACHE_DIR": ""}
     heads = ["bare p/s", "pdfium p/s"] + [f"{c} core{'s' * (c > 1)} p/s" for c in budgets]
     print(f"{'document':40} {'pages':>5} " + " ".join(f"{h:>12}" for h in heads)
-          + f" {'cache KB/100p':>13} {'cold s':>7} {'warm s':>7}")
+          + f" {'pdfium=lines':>12} {'cache KB/100p':>13} {'cold s':>7} {'warm s':>7}")
     for doc in docs:
         pages = pages_of(doc)
 
@@ -134,8 +160,9 @@ def main() -> int:
                 colds.append(run(OPEN, str(doc), config, env=env))
                 size = sum(f.stat().st_blocks * 512 for f in Path(folder).iterdir())
                 warms.append(run(OPEN, str(doc), config, env=env))
+        agree = agreement(doc, config)
         print(f"{doc.name[:40]:40} {pages:5d} " + " ".join(f"{f:12.1f}" for f in figures)
-              + f" {size / 1024 * 100 / pages:13.0f} {min(colds):7.2f} {min(warms):7.3f}")
+              + f" {agree:12.1%} {size / 1024 * 100 / pages:13.0f} {min(colds):7.2f} {min(warms):7.3f}")
     return 0
 
 
