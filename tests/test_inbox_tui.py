@@ -7,8 +7,12 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, SAMPLES
 from workbench.inbox import Inbox, remembered_reviewer
+
+pytestmark = pytest.mark.language("da")  # the inbox waits for its Danish words
 
 PDFS = ["001_9a154efafadaaa85.pdf", "002_26687f9090792ef4.pdf", "003_b1ee29759e748790.pdf", "004_60c343e47a70d8f7.pdf"]
 
