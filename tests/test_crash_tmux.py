@@ -89,6 +89,10 @@ def flags_text(n: int) -> str:
     return f"{n} open flag{'s' if n != 1 else ''}"
 
 
+# The detail pane names the field by its label (in English, as the screen runs here), not its path
+PLACE_IN_DETAIL = re.compile(r"│ meeting, place\s")
+
+
 def start(name: str, doc: Path, out: Path) -> int:
     """`workbench review` as the pane's own process: the pane's pid is workbench's."""
     env = clean_env()
@@ -174,7 +178,7 @@ class Driver:
             if not self.on_place:
                 self.keys(*["S-Left"] * 6, *["Down"] * 4)  # up to the root, then Møde › Organ › Art › Sted
                 wait_until(self.name, "meeting.place in the detail pane",
-                           lambda s: re.search(r"│ meeting\.place\s", s) is not None)
+                           lambda s: PLACE_IN_DETAIL.search(s) is not None)
             self.keys("e")
             wait_for(self.name, "enter: accept")
             # On a loaded machine the editor may take its focus (and its first value) after the first keys
@@ -343,7 +347,7 @@ def test_kill_9_then_reopen_keeps_every_shown_edit(tmp_path, config, roster, n_e
         tmux("send-keys", "-t", second, "Down", "Down", "Down", "Down")
         place = places[-1] if places else original_place
         detail = wait_until(second, "meeting.place in the detail pane",
-                            lambda s: re.search(r"│ meeting\.place\s", s) is not None)
+                            lambda s: PLACE_IN_DETAIL.search(s) is not None)
         assert f"Sted: {place}" in detail
         assert "Held by" not in detail and "read-only" not in status_line(detail), detail
         assert re.search(rf"│ {re.escape(place)}\s", detail), detail
@@ -393,7 +397,7 @@ def test_a_second_workbench_on_the_same_referat_opens_read_only(tmp_path, config
         assert "read-only" in status_line(told), told
         tmux("send-keys", "-t", second, "Down", "Down", "Down", "Down")
         wait_until(second, "meeting.place in the detail pane",
-                   lambda s: re.search(r"│ meeting\.place\s", s) is not None)
+                   lambda s: PLACE_IN_DETAIL.search(s) is not None)
         tmux("send-keys", "-t", second, "e")  # refused before anything is typed: the editor does not open
         refused = wait_until(second, "the refusal", lambda s: "Read-only: " in s and "enter: accept" not in s)
         assert f"Sted: {edit['after']}" in refused, refused

@@ -51,14 +51,14 @@ def test_verify_one_in_the_inbox_and_land_on_the_next(tmp_path):
         wait_for(name, "30-08-2023")  # 003 read: its date shown, the oldest, on the second row
         tmux("send-keys", "-t", name, "Down")
         tmux("send-keys", "-t", name, "Enter")
-        wait_for(name, "open flag")
+        wait_for(name, "Organ: ")  # the review content is in, not only the loading screen
         tmux("send-keys", "-t", name, "V")
-        wait_for(name, "Who is verifying")
+        wait_for(name, "Hvem godkender")
         tmux("send-keys", "-t", name, "-l", "Bettina Andersen")
         wait_for(name, "Bettina Andersen")  # typed into the prompt before enter takes it
         tmux("send-keys", "-t", name, "Enter")
         wait_for(name, "002_26687f9090792ef4.pdf")  # the next one opened
-        wait_for(name, "open flag")
+        wait_for(name, "åbne flag")
         tmux("send-keys", "-t", name, "q")
         wait_for(name, "1 godkendt")
         tmux("send-keys", "-t", name, "q")
