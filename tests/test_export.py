@@ -113,6 +113,23 @@ def test_json_is_each_record_with_the_same_keys_and_values(records, tmp_path):
     assert got["review"]["verified_at"] == "2025-02-01T10:12:00Z"
 
 
+@pytest.mark.parametrize("public", [False, True], ids=["full", "public"])
+def test_every_json_export_validates_against_the_schema_workbench_schema_prints(records, tmp_path, public):
+    """`workbench schema` (schema.json_schema(), the one declaration) takes every exported record, public too."""
+    import jsonschema
+
+    from workbench import schema
+
+    validator = jsonschema.Draft202012Validator(schema.json_schema())
+    done = export(records, "json", tmp_path / "out", public=public)
+    exported = sorted((tmp_path / "out").glob("*.json"))
+    assert done.records == len(exported) == 4
+    for path in exported:
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))]
+        assert errors == [], path.name
+
+
 def test_jsonl_has_one_line_per_item_with_the_record_values(records, tmp_path):
     out = tmp_path / "items.jsonl"
     export(records, "jsonl", out)

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from workbench.i18n import forms
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -33,22 +35,26 @@ class Ctx:
 
 
 def parse_date(text: str, config=None) -> dt.date:
-    formats = ("%Y-%m-%d", "%d-%m-%Y") + tuple(getattr(config, "date_formats", None) or ("%d.%m.%Y", "%d/%m/%Y"))
-    for fmt in formats:
+    """Every form a secretary types (i18n.forms: 29.01.2025, 29-01-2025, 29/1 2025, 29. januar 2025,
+    2025-01-29), then the config's own `date_formats`; the refusal names the forms, in her language."""
+    try:
+        return forms.parse_date(text)
+    except forms.FormError as exc:
+        problem = str(exc)
+    for fmt in tuple(getattr(config, "date_formats", None) or ()):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueProblem(f"'{text}' is not a date (write YYYY-MM-DD or DD-MM-YYYY)")
+    raise ValueProblem(problem)
 
 
 def parse_time(text: str, config=None) -> dt.time:
-    m = re.fullmatch(r"(\d{1,2})[:.](\d\d)(?:[:.](\d\d))?", text)
-    if m:
-        h, mi, s = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-        if h <= 23 and mi <= 59 and s <= 59:
-            return dt.time(h, mi, s)
-    raise ValueProblem(f"'{text}' is not a time (write HH:MM)")
+    """9.00, 09:00, kl. 9:00, kl. 9 (i18n.forms)."""
+    try:
+        return forms.parse_time(text)
+    except forms.FormError as exc:
+        raise ValueProblem(str(exc)) from None
 
 
 def parse_number(text: str, config=None) -> int:
@@ -58,12 +64,15 @@ def parse_number(text: str, config=None) -> int:
 
 
 def parse_access(text: str, config=None) -> str:
-    if text.casefold() in ("open", "closed"):
-        return text.casefold()
+    """åben/åbent/open, lukket/closed (i18n.forms), then the config's own access words."""
+    try:
+        return forms.parse_access(text)
+    except forms.FormError as exc:
+        problem = str(exc)
     found = config.access_of(text) if config is not None and hasattr(config, "access_of") else None
     if found:
         return found
-    raise ValueProblem(f"needs 'open' or 'closed', not {text!r}")
+    raise ValueProblem(problem)
 
 
 def kinds_of(config) -> tuple[str, ...]:
@@ -85,8 +94,9 @@ def parse_bool(text: str, config=None) -> bool:
 
 PARSERS = {"date": parse_date, "time": parse_time, "number": parse_number, "access": parse_access,
            "kind": parse_kind, "bool": parse_bool}
-SHOWN = {"date": lambda v: v.isoformat(), "time": lambda v: v.strftime("%H:%M"), "number": str,
-         "access": str, "kind": str, "bool": lambda v: "ja" if v else "nej", "text": str}
+SHOWN = {"date": forms.show_date, "time": forms.show_time, "number": str,
+         "access": lambda v: forms.show_access(v) if v in ("open", "closed") else str(v),
+         "kind": str, "bool": lambda v: "ja" if v else "nej", "text": str}
 
 
 def set_parser(name: str, parser) -> None:

@@ -4,8 +4,11 @@ No Textual here: plain functions from the session's answers to Rich markup.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.markup import escape
 
+from workbench.i18n import forms
 from workbench.i18n.labels import field_label, resolution, severity
 from workbench.tui import fields, text as T
 
@@ -22,8 +25,12 @@ def as_typed(value) -> str:
         return ", ".join(as_typed(v) for v in value)
     if isinstance(value, dict):
         return ", ".join(f"{k}: {as_typed(v)}" for k, v in value.items())
-    if hasattr(value, "isoformat"):
+    if isinstance(value, dt.datetime):
         return value.isoformat()
+    if isinstance(value, dt.date):
+        return forms.show_date(value)
+    if isinstance(value, dt.time):
+        return forms.show_time(value)
     return str(value)
 
 

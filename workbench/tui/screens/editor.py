@@ -40,6 +40,18 @@ def validator_for(field: str, config=None) -> Typed | None:
     return Typed(spec, config) if spec is not None and spec.name in schema.PARSERS else None
 
 
+def shown_for(field: str, value) -> str:
+    """A field's value as the editor shows it to be changed: its type's shown form (the form the
+    parser reads back), plain text for free text."""
+    if value is None:
+        return ""
+    parts = try_parse(field)
+    spec = schema.spec_at(parts) if parts else None
+    if spec is not None and spec.name in schema.PARSERS:
+        return spec.show(value)
+    return str(value)
+
+
 class EditScreen(ModalScreen[str | None]):
     """Returns the new value as text, or None when cancelled."""
 

@@ -13,7 +13,7 @@ from workbench.i18n.labels import field_label
 from workbench.review import FlagKind, desk
 from workbench.tui import fields, present, text as T
 from workbench.tui.screens.dialogs import ConfirmScreen, PromptScreen
-from workbench.tui.screens.editor import EditScreen
+from workbench.tui.screens.editor import EditScreen, shown_for
 from workbench.tui.screens.form import ChoiceScreen, FormScreen
 from workbench.visible import visible
 
@@ -42,8 +42,7 @@ class Operations:
             value = self.session.get(node.field)
         except Exception:
             value = None
-        text = "" if value is None else (value.strftime("%H:%M") if hasattr(value, "strftime") and node.kind == "time"
-                                         else str(value))
+        text = shown_for(node.field, value)  # as the field's type shows it: 29.01.2025, 9.00, lukket in Danish
         field = node.field
 
         def done(result: str | None) -> None:
