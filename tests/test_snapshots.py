@@ -82,3 +82,32 @@ def test_small_terminal(snap_compare, app):
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.language("da")
+def test_inbox_with_the_four_samples_read(snap_compare, tmp_path, config, roster, monkeypatch):
+    """The inbox once every sample is read: newest meeting first, its date, body, pages and state."""
+    import shutil
+
+    from conftest import SAMPLES
+    from workbench.inbox import Inbox
+    from workbench.tui.app import build_app
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # the folder is shown as ~/indbakke, the same in every run
+    src = tmp_path / "indbakke"
+    src.mkdir()
+    for name in sorted(p.name for p in SAMPLES.glob("*.pdf")):
+        shutil.copy(SAMPLES / name, src / name)
+    inbox = Inbox(src, config, tmp_path / "out", roster)
+
+    async def run_before(pilot):
+        waited = 0.0
+        screen = pilot.app.screen  # every file read, and the list drawn since (it is drawn at most once a second)
+        while (inbox.busy() or screen._stale or len(screen.shown) < 4) and waited < 120:
+            await pilot.pause(0.05)
+            waited += 0.05
+        await pilot.pause()
+        assert not inbox.busy() and len(screen.shown) == 4
+
+    app = build_app(None, config, roster, out_dir=tmp_path / "out", inbox=inbox)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -60,6 +60,14 @@ def summary_line(summary) -> str:
     return line
 
 
+def home_short(folder: Path) -> str:
+    """The folder as she knows it: under her home folder as ~/…, elsewhere in full."""
+    try:
+        return str(Path("~") / Path(folder).resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        return str(folder)
+
+
 class InboxTable(DataTable):
     BINDINGS = [b for b in actions.bindings("inbox") if b.id in ("inbox.down", "inbox.up")]
     HELP = T.INBOX_HELP
@@ -86,7 +94,7 @@ class InboxScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = T.INBOX_HEAD.format(folder=one_line(str(self.inbox.folder)))
+        self.app.sub_title = T.INBOX_HEAD.format(folder=one_line(home_short(self.inbox.folder)))
         table = self.query_one("#inbox", InboxTable)
         for label in T.INBOX_COLUMNS:
             table.add_column(label, key=label)
