@@ -1,7 +1,11 @@
-"""A save reads the record it replaces back once, to check it: not once more to find its name."""
+"""A save checks the record it replaces: the bytes it wrote itself by their sha256 alone, any other
+bytes (a hand edit) read back once, never once more to find its name."""
 from __future__ import annotations
 
+import pytest
+
 from tui_helpers import copy_seed
+from workbench.review.store import RecordError
 
 
 def test_a_save_reads_the_saved_record_back_once(tmp_path, config, roster, monkeypatch):
@@ -22,8 +26,16 @@ def test_a_save_reads_the_saved_record_back_once(tmp_path, config, roster, monke
             s.toggle_verified(field)
             reads.clear()
             assert s.save() == first
-            assert reads == [str(first)], reads  # check_own's reading, and no other
-        # a record of this source that is not the one saved is still read to be recognised
+            assert reads == [], reads  # the bytes are the ones it wrote: known by their sha256, not parsed
+        # a hand edit there (a comment added) is read back once and, a valid record still, replaced
+        first.write_text(first.read_text(encoding="utf-8") + "# set right by hand\n", encoding="utf-8")
+        s.toggle_verified("items[2].title")
         reads.clear()
-        s._record_path = None
         assert s.save() == first and reads == [str(first)]
+        # a hand edit that broke it is read, refused, and the file left as it was
+        broken = first.read_text(encoding="utf-8").replace('schema = "referat/1"', 'schema = "referat/9"')
+        first.write_text(broken, encoding="utf-8")
+        s.toggle_verified("items[3].title")
+        with pytest.raises(RecordError, match="not overwritten|schema"):
+            s.save()
+        assert first.read_text(encoding="utf-8") == broken

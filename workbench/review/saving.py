@@ -3,6 +3,7 @@ same bytes), the journal emptied after it, and changes set aside by "Discard" (t
 renamed, for DISCARD_KEEP_DAYS days)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ class Files:
         self.journal = Journal(self.out_dir / f"{sha}.journal")
         self.record_path: Path | None = None
         self.saved_n = 0
+        self._written: str | None = None  # the sha256 of the bytes last saved at record_path
 
     def output_path(self, record: Referat) -> Path:
         """<date>-<body-slug>-<kind>.toml in out_dir (the source's stem where there is no date),
@@ -51,7 +53,7 @@ class Files:
     def save(self, record: Referat) -> Path:
         """Write the whole record atomically (unchanged bytes are not rewritten), then empty the journal."""
         if self.record_path is not None:
-            store.check_own(self.record_path, self.sha)
+            store.check_own(self.record_path, self.sha, self._written)
         target = self.target(record)
         text = dumps(to_dict(record))
         try:
@@ -67,6 +69,7 @@ class Files:
             except OSError:
                 pass
         self.record_path = target
+        self._written = hashlib.sha256(text.encode("utf-8")).hexdigest()
         n = len(record.corrections)
         if self.saved_n != n or self.journal.path.exists():
             self.journal.rewrite([])
