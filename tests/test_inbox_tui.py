@@ -138,3 +138,23 @@ async def test_the_first_run_opens_the_first_sample_over_the_inbox(tmp_path, con
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.session is not None)
         assert app.session.path == SAMPLE and len(app.screen_stack) == 2
+
+
+@pytest.mark.parametrize("code,search", [("da", "Søg"), ("en", "Search")])
+def test_the_inbox_keys_speak_the_language_spoken_when_it_opens(tmp_path, config, roster, code, search):
+    """The footer's words come from the language spoken when the screen is made, not when the
+    module was first imported (a Danish inbox once showed 'Search' after an English one)."""
+    from workbench import i18n
+    from workbench.tui.actions import by_id
+    from workbench.tui.screens.inbox import InboxScreen, InboxTable
+
+    for first in ("en", "da"):
+        with i18n.using(first):
+            InboxScreen(Inbox(tmp_path, config, tmp_path / "out", roster))
+        with i18n.using(code):
+            screen = InboxScreen(Inbox(tmp_path, config, tmp_path / "out", roster))
+            table = InboxTable()
+            words = {b.description for found in screen._bindings.key_to_bindings.values() for b in found}
+            assert search in words, words
+            ours = [b for f in table._bindings.key_to_bindings.values() for b in f if b.id and by_id(b.id)]
+            assert ours and all(b.description == i18n._(by_id(b.id).description) for b in ours), ours

@@ -72,12 +72,17 @@ class InboxTable(DataTable):
     BINDINGS = [b for b in actions.bindings("inbox") if b.id in ("inbox.down", "inbox.up")]
     HELP = T.INBOX_HELP
 
+    def __init__(self, *args, **kw) -> None:
+        super().__init__(*args, **kw)
+        actions.translate(self)  # its bindings in the language spoken now, not when the class was made
+
 
 class InboxScreen(Screen):
     BINDINGS = [b for b in actions.bindings("inbox") if b.id not in ("inbox.down", "inbox.up")]
 
     def __init__(self, inbox) -> None:
         super().__init__()
+        actions.translate(self)  # its bindings in the language spoken now, not when the class was made
         self.inbox = inbox
         self.state_filter: str | None = None
         self.search_text = ""
