@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.inbox import SUFFIXES
 from workbench.inbox_records import RecordIndex
 
@@ -43,9 +44,9 @@ def sources(folder: Path) -> list[Path]:
         return sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
                       and p.is_file())
     except FileNotFoundError:
-        raise UserError(f"{folder}: no such folder") from None
+        raise UserError(_('{folder}: no such folder').format(folder=folder)) from None
     except OSError as exc:
-        raise UserError(f"{folder}: cannot be listed ({exc.strerror or exc})") from None
+        raise UserError(_('{folder}: cannot be listed ({value})').format(folder=folder, value=exc.strerror or exc)) from None
 
 
 def _sha(path: Path) -> str | None:
@@ -66,7 +67,7 @@ def _target(out: Path, ref) -> Path:
             return path
         if path.is_file() and not path.is_symlink() and record_sha(path) == sha:
             return path
-    raise UserError(f"{base}: the name is taken by files of other sources; not written")
+    raise UserError(_('{path}: the name is taken by files of other sources; not written').format(path=base))
 
 
 def parse_folder(folder: str | Path, config, out_dir: str | Path | None = None, jobs: int = 1, roster=None,
@@ -82,7 +83,7 @@ def parse_folder(folder: str | Path, config, out_dir: str | Path | None = None, 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"{out}: cannot make the output folder ({exc.strerror or exc})") from None
+        raise UserError(_('{out}: cannot make the output folder ({value})').format(out=out, value=exc.strerror or exc)) from None
     files = sources(Path(folder))
     result = BatchResult(files=len(files))
     index = RecordIndex(out)

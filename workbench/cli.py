@@ -74,14 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "table", "tsv", "toml"), default="auto",
                    help=_('a table on a terminal, tab-separated lines when piped, or TOML'))
     _export_parser(sub)
-    sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON",
-                   description="print the JSON Schema (draft 2020-12) of the referat/1 record as JSON")
-    p = sub.add_parser("inbox", help="open the inbox over DIR", description="open the inbox over DIR: every referat in it, "
-                       "its state, and a review of each")
-    p.add_argument("dir", metavar="DIR", nargs="?", help="the folder of referater (default: [inbox] dir of the config)")
-    p.add_argument("--out", metavar="DIR", help="where records and journals are kept (default: [output] dir of the config)")
-    p.add_argument("--reviewer", metavar="NAME", help="your name, written into verified records")
-    p.add_argument("--config", metavar="PATH", help="config.toml to use (default: ./config.toml, else the packaged one)")
+    sub.add_parser("schema", help=_('print the JSON Schema (draft 2020-12) of the referat/1 record as JSON'),
+                   description=_('print the JSON Schema (draft 2020-12) of the referat/1 record as JSON'))
+    p = sub.add_parser("inbox", help=_('open the inbox over DIR'),
+                       description=_('open the inbox over DIR: every referat in it, its state, and a review of each'))
+    p.add_argument("dir", metavar="DIR", nargs="?", help=_('the folder of referater (default: [inbox] dir of the config)'))
+    p.add_argument("--out", metavar="DIR", help=_('where records and journals are kept (default: [output] dir of the config)'))
+    p.add_argument("--reviewer", metavar="NAME", help=_('your name, written into verified records'))
+    p.add_argument("--config", metavar="PATH", help=_('config.toml to use (default: ./config.toml, else the packaged one)'))
     p.add_argument("--first", action="store_true", help=argparse.SUPPRESS)  # plain `workbench`: a sample opened at once
     return ap
 
@@ -294,7 +294,7 @@ def _batch(args, config) -> int:
     from workbench.batch import bar, parse_folder
 
     if args.output:
-        raise UserError(f"{args.file}: is a folder; -o names one record: give the records folder with --out DIR")
+        raise UserError(_('{file}: is a folder; -o names one record: give the records folder with --out DIR').format(file=args.file))
     done = parse_folder(args.file, config, Path(args.out) if args.out else None, args.jobs, progress=bar())
     with _output() as out:
         out.write(done.line() + "\n")
@@ -315,7 +315,7 @@ def _review(args, config) -> int:
             folder = SAMPLES
             first = SAMPLE if args.first else None
         if not folder.is_dir():
-            raise UserError(f"{folder}: {'no such folder' if not folder.exists() else 'is not a folder'}")
+            raise UserError((_('{folder}: no such folder') if not folder.exists() else _('{folder}: is not a folder')).format(folder=folder))
         path = folder
     else:
         path = Path(args.file)

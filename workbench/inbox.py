@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.inbox_records import RecordHead, RecordIndex
 from workbench import userconfig
 
@@ -139,11 +140,11 @@ class Inbox:
             found = sorted((d.name, d.stat().st_size, d.stat().st_mtime_ns) for d in os.scandir(self.folder)
                            if d.name.lower().endswith(SUFFIXES) and not d.name.startswith(".") and d.is_file())
         except FileNotFoundError:
-            raise UserError(f"{self.folder}: no such folder") from None
+            raise UserError(_('{folder}: no such folder').format(folder=self.folder)) from None
         except NotADirectoryError:
-            raise UserError(f"{self.folder}: is not a folder") from None
+            raise UserError(_('{folder}: is not a folder').format(folder=self.folder)) from None
         except OSError as exc:
-            raise UserError(f"{self.folder}: cannot be listed ({exc.strerror or exc})") from None
+            raise UserError(_('{folder}: cannot be listed ({value})').format(folder=self.folder, value=exc.strerror or exc)) from None
         records_changed = self.records.scan()
         listing = tuple(found)
         if listing == self._listing and not records_changed:

@@ -15,6 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.model import Correction, Person, Referat, Review
 from workbench.ownfiles import CLOEXEC, NAME_MAX, NOFOLLOW, fit_name, kind
 from workbench.schema import CORRECTION, RECORD, REVIEW, readable_name  # noqa: F401 (readable_name: re-exported)
@@ -73,12 +74,12 @@ def check_output(path: Path, error: type[UserError] = UserError, links: bool = F
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise error(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise error(_('{path}: cannot be written ({value})').format(path=path, value=exc.strerror or exc)) from None
     if stat.S_ISREG(st.st_mode) or (links and stat.S_ISLNK(st.st_mode)):
         return
     if stat.S_ISLNK(st.st_mode):
-        raise error(f"{path}: is a symbolic link; give the file it points at, not the link")
-    raise error(f"{path}: is {kind(st.st_mode)}, not a regular file; nothing was written")
+        raise error(_('{path}: is a symbolic link; give the file it points at, not the link').format(path=path))
+    raise error(_('{path}: is {kind}, not a regular file; nothing was written').format(path=path, kind=kind(st.st_mode)))
 
 
 def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserError, follow_link: bool = False) -> None:
@@ -97,7 +98,7 @@ def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserErr
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temp_file(folder, target.name)
     except OSError as exc:
-        raise error(f"{folder}: cannot write here ({exc.strerror or exc})") from None
+        raise error(_('{folder}: cannot write here ({value})').format(folder=folder, value=exc.strerror or exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -115,7 +116,7 @@ def write_atomic(path: Path, text: str | bytes, error: type[UserError] = UserErr
             os.unlink(tmp)
         except OSError:
             pass
-        raise error(f"{path}: could not be written ({exc.strerror or exc}); the previous file is unchanged") from None
+        raise error(_('{path}: could not be written ({value}); the previous file is unchanged').format(path=path, value=exc.strerror or exc)) from None
     fsync_dir(folder)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from workbench.checks import SEVERITY_ORDER, make_flag
+from workbench.i18n import _
 from workbench.model import Correction, Flag, Referat, SourceText, FlagKind
 from workbench.review.paths import span_of
 from workbench.review.wording import describe, short
@@ -57,10 +58,11 @@ def typed_name(record: Referat, roster, c: Correction) -> None:
         span = span_of(record, c.field) or (1, 1)
     except Exception:
         span = (1, 1)
-    close = f"; the closest is '{match.person.name}'" if match is not None and match.score >= 75 else ""
+    message = _("'{name}' was typed in review and is not in the roster; the closest is '{close}'. Accept it, or learn it with r.") \
+        if match is not None and match.score >= 75 else \
+        _("'{name}' was typed in review and is not in the roster. Accept it, or learn it with r.")
     flag = make_flag(FlagKind.NAME_UNKNOWN, "warning", c.field, span,
-                     f"'{c.after}' was typed in review and is not in the roster{close}. Accept it, or learn it "
-                     "with r.", excerpt=c.after,
+                     message.format(name=c.after, close=match.person.name if match is not None else ""), excerpt=c.after,
                      suggestion=match.person.name if match is not None and match.score >= 75 else None)
     if not _has(record, flag):
         record.flags.append(flag)

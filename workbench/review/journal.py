@@ -25,6 +25,7 @@ import os
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.model import Correction
 from workbench.ownfiles import NotOurs, create_own, read_own
 from workbench.record import fsync_dir
@@ -133,9 +134,9 @@ class Journal:
         except FileNotFoundError:
             return [], False
         except NotOurs as exc:
-            raise UserError(f"{self.path}: {exc.strerror}; the review is not opened") from None
+            raise UserError(_('{path}: {value}; the review is not opened').format(path=self.path, value=exc.strerror)) from None
         except OSError as exc:
-            raise UserError(f"{self.path}: cannot be read ({exc.strerror or exc})") from None
+            raise UserError(_('{path}: cannot be read ({value})').format(path=self.path, value=exc.strerror or exc)) from None
         entries = []
         damaged = bool(raw) and not raw.endswith(b"\n")
         for no, chunk in enumerate(raw.split(b"\n"), 1):
@@ -146,8 +147,8 @@ class Journal:
             except UnicodeDecodeError:
                 entry = None
             except Unreadable as exc:  # refused whole, and the journal left as it is for a person to look at
-                raise UserError(f"{self.path}: line {no} {exc}; the journal is kept as it is "
-                                "(move it away to review the source afresh)") from None
+                raise UserError(_('{path}: line {no} {value}; the journal is kept as it is (move it away to review the source afresh)').format(
+                    path=self.path, no=no, value=exc)) from None
             if entry is None:
                 damaged = True
             else:
@@ -175,10 +176,10 @@ class Journal:
             finally:
                 os.close(fd)
         except NotOurs as exc:
-            raise UserError(f"{self.path}: {exc.strerror}; the change was not made") from None
+            raise UserError(_('{path}: {value}; the change was not made').format(path=self.path, value=exc.strerror)) from None
         except OSError as exc:
-            raise UserError(f"{self.path}: the journal cannot be written ({exc.strerror or exc}); "
-                            "the change was not made") from None
+            raise UserError(_('{path}: the journal cannot be written ({value}); the change was not made').format(
+                path=self.path, value=exc.strerror or exc)) from None
         if new:
             fsync_dir(self.path.parent)
 
@@ -194,7 +195,7 @@ class Journal:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise UserError(f"{self.path}: the journal cannot be emptied ({exc.strerror or exc})") from None
+            raise UserError(_('{path}: the journal cannot be emptied ({value})').format(path=self.path, value=exc.strerror or exc)) from None
         fsync_dir(self.path.parent)
 
 

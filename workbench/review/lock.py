@@ -18,6 +18,7 @@ import weakref
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.ownfiles import NotOurs, create_own, open_own
 
 try:  # POSIX: the lock is held by the open file; a killed process lets go of it at once
@@ -90,11 +91,11 @@ class Lock:
         """(the lock, None), or (None, who holds it)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(10):
+        for _attempt in range(10):
             try:
                 fd, _created = create_own(path, os.O_RDWR)
             except NotOurs as exc:  # a link planted as our lock: neither followed nor removed
-                raise UserError(f"{path}: {exc.strerror}; the review is not opened") from None
+                raise UserError(_('{path}: {value}; the review is not opened').format(path=path, value=exc.strerror)) from None
             except FileNotFoundError:  # removed between the two opens: try again
                 continue
             except PermissionError:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.config import slug
+from workbench.i18n import _
 from workbench.model import Meeting, Referat, Section, Table
 from workbench.schema import ROOT, Ctx, ListOf, Obj, Sections, SectionText, Spec, ValueProblem
 
@@ -32,7 +33,7 @@ class PathError(ValueError):
 
 def parse_path(text: str) -> tuple[Part, ...]:
     if not isinstance(text, str) or not _PATH.fullmatch(text):
-        raise PathError(f"'{text}' is not a field path (e.g. items[1].title)")
+        raise PathError(_("'{text}' is not a field path (e.g. items[1].title)").format(text=text))
     return tuple(m.group(1) if m.group(1) is not None else int(m.group(2)) for m in _TOKEN.finditer(text))
 
 
@@ -147,43 +148,44 @@ def resolve(ref: Referat, path: str | tuple) -> Slot:
         here = format_path(parts[: i + 1])
         if isinstance(spec, Obj):
             if not isinstance(part, str) or part not in spec.attrs:
-                raise PathError(f"{text}: {spec.what} has no field '{part}'" if isinstance(part, str)
-                                else f"{text}: {format_path(parts[:i]) or 'the record'} is not a list")
+                raise PathError(_("{path}: {what} has no field '{part}'").format(path=text, what=spec.what, part=part)
+                                if isinstance(part, str) else
+                                _('{path}: {field} is not a list').format(path=text, field=format_path(parts[:i]) or _('the record')))
             child_spec = spec.attrs[part]
             child = getattr(node, part)
         elif isinstance(spec, ListOf):
             if not isinstance(part, int):
-                raise PathError(f"{text}: {format_path(parts[:i])} is a list: index it with [n]")
+                raise PathError(_('{path}: {field} is a list: index it with [n]').format(path=text, field=format_path(parts[:i])))
             child_spec = spec.elem
             child = node[part] if part < len(node) else MISSING
             if child is MISSING and not (last and part == len(node)):
-                raise PathError(f"{text}: there is no {here} ({format_path(parts[:i])} has {len(node)})")
+                raise PathError(_('{path}: there is no {here} ({field} has {n})').format(path=text, here=here, field=format_path(parts[:i]), n=len(node)))
         elif isinstance(spec, Sections):
             if not isinstance(part, str):
-                raise PathError(f"{text}: sections are named, not numbered")
+                raise PathError(_('{path}: sections are named, not numbered').format(path=text))
             if slug(part) != part:
-                raise PathError(f"{text}: '{part}' is not a section key (lower-case ASCII, like sagsfremstilling)")
+                raise PathError(_("{path}: '{part}' is not a section key (lower-case ASCII, like sagsfremstilling)").format(path=text, part=part))
             child_spec = spec.elem
             child = node.get(part, MISSING)
             if child is MISSING and not last:
-                raise PathError(f"{text}: there is no section {here}")
+                raise PathError(_('{path}: there is no section {here}').format(path=text, here=here))
         else:
-            raise PathError(f"{text}: {format_path(parts[:i])} holds a value, not fields")
+            raise PathError(_('{path}: {field} holds a value, not fields').format(path=text, field=format_path(parts[:i])))
         if last:
             return Slot(node, part, child_spec, owner, parts)
         if child is None:
-            raise PathError(f"{text}: {here} is not set")
+            raise PathError(_('{path}: {here} is not set').format(path=text, here=here))
         node, spec = child, child_spec
         if not isinstance(child, (list, dict)):
             owner = child
-    raise PathError("an empty path names no field")
+    raise PathError(_('an empty path names no field'))
 
 
 def get(ref: Referat, path: str):
     """The TOML-friendly value at a path (None where the record leaves it out)."""
     slot = resolve(ref, path)
     if slot.element and not slot.exists():
-        raise PathError(f"{path}: there is no such field")
+        raise PathError(_('{path}: there is no such field').format(path=path))
     return slot.plain()
 
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from workbench.model import Referat
+from workbench.i18n import _
 from workbench.ownfiles import read_own
 from workbench.record import dumps, to_dict, write_atomic
 from workbench.review import store
@@ -48,7 +49,7 @@ class Files:
                 return path
             if path.is_file() and not path.is_symlink() and (path == self.record_path or store.record_sha(path) == self.sha):
                 return path  # the record opened or saved last: save has just checked it (check_own)
-        raise store.RecordError(f"{base}: the name is taken by files of other sources; not saved")
+        raise store.RecordError(_('{path}: the name is taken by files of other sources; not saved').format(path=base))
 
     def save(self, record: Referat) -> Path:
         """Write the whole record atomically (unchanged bytes are not rewritten), then empty the journal."""

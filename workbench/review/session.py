@@ -32,6 +32,7 @@ from pathlib import Path
 
 from workbench.config import Config
 from workbench.errors import UserError
+from workbench.i18n import _
 from workbench.ingest import Progress, load_source
 from workbench.model import Correction, Flag, Referat, SourceText
 from workbench.roster import Roster
@@ -104,18 +105,18 @@ class ReviewSession:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"{out}: cannot make the output folder ({exc.strerror or exc})") from None
+            raise UserError(_('{out}: cannot make the output folder ({value})').format(out=out, value=exc.strerror or exc)) from None
         if not out.is_dir():
-            raise UserError(f"{out}: is not a folder")
+            raise UserError(_('{out}: is not a folder').format(out=out))
         self = cls(pristine, config, roster, out, reviewer, Path(path))
         sha = pristine.sha256
         try:
             self._lock, self.lock_holder = Lock.acquire(out / f"{sha}.lock", self)
-            self._why_read_only = f"{self.lock_holder} is reviewing this referat"
+            self._why_read_only = _('{holder} is reviewing this referat').format(holder=self.lock_holder)
         except PermissionError:  # a folder one may read but not write: look, but change nothing
-            self._why_read_only = f"{out} is not writable"
+            self._why_read_only = _('{out} is not writable').format(out=out)
         except OSError as exc:
-            raise UserError(f"{out}: cannot lock the source for review ({exc.strerror or exc})") from None
+            raise UserError(_('{out}: cannot lock the source for review ({value})').format(out=out, value=exc.strerror or exc)) from None
         self.read_only = self._lock is None
         try:
             self._restore()
@@ -365,7 +366,7 @@ class ReviewSession:
         if self.closed:
             raise ReviewError("the review session is closed")
         if self.read_only:
-            raise ReviewError(f"read-only: {self._why_read_only}")
+            raise ReviewError(_('read-only: {why}').format(why=self._why_read_only))
 
     def _editable(self) -> None:
         self._writable()

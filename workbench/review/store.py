@@ -18,6 +18,7 @@ from pathlib import Path
 from workbench import SCHEMA, record, schema
 from workbench.config import slug
 from workbench.errors import RecordError
+from workbench.i18n import _
 from workbench.model import Correction, Referat, Review
 from workbench.ownfiles import NotOurs, fit_name, read_own
 from workbench.review import links
@@ -63,14 +64,14 @@ def find_record(out_dir: Path, sha: str) -> Saved | None:
         if not isinstance(src, dict) or src.get("sha256") != sha:
             if data.get("schema") == SCHEMA:
                 continue  # another source's record that mentions this sha256 somewhere
-            raise RecordError(f"{path}: names this source's sha256 but is not a {SCHEMA} record of it; "
-                              "fix or move the file")
+            raise RecordError(_("{path}: names this source's sha256 but is not a {schema} record of it; fix or move the file").format(
+                path=path, schema=SCHEMA))
         validate(path, data)
         found.append((path.stat().st_mtime, path, data))
     if not found:
         return None
     found.sort(key=lambda t: (t[0], str(t[1])))
-    _, path, data = found[-1]
+    _when, path, data = found[-1]
     return saved_from(path, data)
 
 
@@ -79,12 +80,12 @@ def _parse(path: Path, raw: bytes) -> dict:
 
     try:
         return loads_toml(raw.decode("utf-8"), f"{path}", RecordError,
-                          "; the workbench will not overwrite it (fix or move it)")
+                          _('; the workbench will not overwrite it (fix or move it)'))
     except UnicodeDecodeError:
-        raise RecordError(f"{path}: is not UTF-8 text; the workbench will not overwrite it (fix or move it)") from None
+        raise RecordError(_('{path}: is not UTF-8 text; the workbench will not overwrite it (fix or move it)').format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise RecordError(f"{path}: is not valid TOML ({' '.join(str(exc).split())}); the workbench will not overwrite it "
-                          "(fix or move it)") from None
+        raise RecordError(_('{path}: is not valid TOML ({value}); the workbench will not overwrite it (fix or move it)').format(
+            path=path, value=' '.join(str(exc).split()))) from None
 
 
 def record_sha(path: Path) -> str | None:
@@ -112,16 +113,16 @@ def check_own(path: Path, sha: str, known: str | None = None) -> str | None:
     except FileNotFoundError:
         return None
     except NotOurs as exc:
-        raise RecordError(f"{path}: {exc.strerror}; not overwritten") from None
+        raise RecordError(_('{path}: {value}; not overwritten').format(path=path, value=exc.strerror)) from None
     except OSError as exc:
-        raise RecordError(f"{path}: cannot be read ({exc.strerror or exc}); not overwritten") from None
+        raise RecordError(_('{path}: cannot be read ({value}); not overwritten').format(path=path, value=exc.strerror or exc)) from None
     digest = hashlib.sha256(raw).hexdigest()
     if known is not None and digest == known:
         return digest
     data = _parse(path, raw)
     src = data.get("source")
     if not isinstance(src, dict) or src.get("sha256") != sha:
-        raise RecordError(f"{path}: is no longer a record of this source; not overwritten (move it away and save again)")
+        raise RecordError(_('{path}: is no longer a record of this source; not overwritten (move it away and save again)').format(path=path))
     validate(path, data)
     return digest
 
@@ -134,15 +135,14 @@ def saved_from(path: Path, data: dict) -> Saved:
     record's form (review.corrections_form; none: from the notes, as the workbench that wrote it did)."""
     form = data.get("review", {}).get("corrections_form")
     if links.newer(form):
-        raise RecordError(f"{path}: was saved by a newer workbench (corrections form {form}; this one reads up to "
-                          f"{links.FORM}); the workbench will not overwrite it")
+        raise RecordError(_('{path}: was saved by a newer workbench (corrections form {form}; this one reads up to {known}); the workbench will not overwrite it').format(
+            path=path, form=form, known=links.FORM))
     corrections = []
     for j, c in enumerate(data.get("corrections", [])):
         values = links.linked({k: c[k] for k in _CORRECTION_KEYS if k in c}, form)
         if not links.well_formed(values):
-            raise RecordError(f"{path}: breaks the {SCHEMA} schema: corrections[{j}] must undo or redo at most one "
-                              "earlier correction, by its place from 0; the workbench will not overwrite it "
-                              "(fix or move it)")
+            raise RecordError(_('{path}: breaks the {schema} schema: corrections[{j}] must undo or redo at most one earlier correction, by its place from 0; the workbench will not overwrite it (fix or move it)').format(
+                path=path, schema=SCHEMA, j=j))
         corrections.append(Correction(**values))
     return Saved(path, corrections, record.resolutions_from(data), record.review_from(data), data)
 
@@ -161,8 +161,8 @@ def validate(path: Path, data: dict) -> None:
         if not re.fullmatch(r"[0-9a-f]{64}", str(data["source"].get("sha256", ""))):
             raise schema.Invalid("source.sha256 must be 64 hex digits")
     except schema.Invalid as exc:
-        raise RecordError(f"{path}: breaks the {SCHEMA} schema: {exc}; the workbench will not overwrite it "
-                          "(fix or move it)") from None
+        raise RecordError(_('{path}: breaks the {schema} schema: {value}; the workbench will not overwrite it (fix or move it)').format(
+            path=path, schema=SCHEMA, value=exc)) from None
 
 
 # --------------------------------------------------------------------------- names

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from workbench.tui.actions import bindings
 from workbench import schema
+from workbench.i18n import _
 from workbench.review.paths import try_parse
 from workbench.visible import visible
 
@@ -72,7 +73,7 @@ class EditScreen(ModalScreen[str | None]):
             yield Label(f"[b]{self.title_text}[/b]  [dim]{self.field}[/dim]", id="editor-title")
             if self.kind == "long":
                 yield TextArea(self.value, id="editor-area", soft_wrap=True)
-                yield Label("[dim]ctrl+s: accept · escape: cancel[/dim]")
+                yield Label("[dim]" + _('ctrl+s: accept · escape: cancel') + "[/dim]")
             else:
                 typed = validator_for(self.field, getattr(self.app, "config", None))
                 validators = [typed] if typed is not None else []
@@ -80,8 +81,8 @@ class EditScreen(ModalScreen[str | None]):
                 if self.kind == "person":
                     yield OptionList(id="suggestions")
                 yield Label("", id="editor-error")
-                yield Label("[dim]enter: accept · escape: cancel" + (" · ↑↓: roster names" if self.kind == "person" else "")
-                            + "[/dim]")
+                yield Label("[dim]" + (_('enter: accept · escape: cancel · ↑↓: roster names') if self.kind == "person"
+                                      else _('enter: accept · escape: cancel')) + "[/dim]")
 
     def on_mount(self) -> None:
         if self.app.is_headless:  # tests and snapshots: no blinking cursor
