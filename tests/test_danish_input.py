@@ -88,3 +88,24 @@ async def test_on_the_screen_the_date_is_offered_danish_and_a_danish_date_lands(
         await pilot.press("ctrl+a", "ctrl+k", *"3. februar 2025", "enter")
         await pilot.pause()
         assert app.session.get("meeting.date") == dt.date(2025, 2, 3)
+
+
+@pytest.mark.language("da")
+@pytest.mark.parametrize("field,text,says", [
+    ("items[0].number", "fire", "skal være et helt tal"),
+    ("meeting.kind", "protokol", "skal være en af 'referat', 'dagsorden'"),
+    ("meeting.members[0].vacant", "måske", "skal være ja eller nej"),
+])
+def test_every_typed_value_is_refused_in_danish(config, field, text, says):
+    check = validator_for(field, config).validate(text)
+    assert not check.is_valid and check.failure_descriptions[0].startswith(says), check.failure_descriptions
+
+
+@pytest.mark.language("da")
+def test_the_session_refuses_an_empty_title_in_danish(session):
+    from workbench.review import ReviewError
+
+    with pytest.raises(ReviewError, match="må ikke være tom"):
+        session.edit("items[0].title", "")
+    with pytest.raises(ReviewError, match="skal stå på én linje"):
+        session.edit("items[0].title", "to\nlinjer")

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from workbench.i18n import forms
+from workbench.i18n import N_, _, forms
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -60,7 +60,7 @@ def parse_time(text: str, config=None) -> dt.time:
 def parse_number(text: str, config=None) -> int:
     if re.fullmatch(r"\d{1,9}", text):
         return int(text)
-    raise ValueProblem(f"needs a whole number (0 or more), not {text!r}")
+    raise ValueProblem(_("needs a whole number (0 or more), not {value}").format(value=repr(text)))
 
 
 def parse_access(text: str, config=None) -> str:
@@ -83,13 +83,13 @@ def parse_kind(text: str, config=None) -> str:
     kinds = kinds_of(config)
     if text.casefold() in kinds:
         return text.casefold()
-    raise ValueProblem(f"needs one of {', '.join(repr(k) for k in kinds)}, not {text!r}")
+    raise ValueProblem(_("needs one of {kinds}, not {value}").format(kinds=", ".join(map(repr, kinds)), value=repr(text)))
 
 
 def parse_bool(text: str, config=None) -> bool:
     if text.casefold() in ("true", "false", "ja", "nej", "yes", "no"):
         return text.casefold() in ("true", "ja", "yes")
-    raise ValueProblem(f"needs true or false, not {text!r}")
+    raise ValueProblem(_("needs true or false, not {value}").format(value=repr(text)))
 
 
 PARSERS = {"date": parse_date, "time": parse_time, "number": parse_number, "access": parse_access,
@@ -168,7 +168,7 @@ class Scalar(Spec):
     def convert(self, value, ctx, old=None):
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.required:
-                raise ValueProblem(f"needs {self.what}")
+                raise ValueProblem(_("needs {what}").format(what=_(self.what)))
             return None
         if isinstance(value, str):
             return PARSERS[self.name](value.strip(), ctx.config)
@@ -181,7 +181,7 @@ class Scalar(Spec):
 
 
 class Int(Scalar):
-    name, what, edit, json = "number", "a whole number", "number", {"type": "integer"}
+    name, what, edit, json = "number", N_("a whole number"), "number", {"type": "integer"}
 
     def check(self, value):
         return isinstance(value, int) and not isinstance(value, bool)
@@ -193,7 +193,7 @@ class Int(Scalar):
 
 
 class Bool(Scalar):
-    name, what, json = "bool", "true or false", {"type": "boolean"}
+    name, what, json = "bool", N_("true or false"), {"type": "boolean"}
 
     def __init__(self, **kw):
         kw.setdefault("omit", lambda v: v is None or v is False)
@@ -207,7 +207,7 @@ class Bool(Scalar):
 
 
 class Date(Scalar):
-    name, what, edit = "date", "a date", "date"
+    name, what, edit = "date", N_("a date"), "date"
     json = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
     def check(self, value):
@@ -220,7 +220,7 @@ class Date(Scalar):
 
 
 class Time(Scalar):
-    name, what, edit = "time", "a time", "time"
+    name, what, edit = "time", N_("a time"), "time"
     json = {"type": "string", "format": "time", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"}
 
     def check(self, value):
@@ -240,7 +240,7 @@ class DateTime(Scalar):
 
 
 class Access(Scalar):
-    name, what, edit = "access", "'open' or 'closed'", "access"
+    name, what, edit = "access", N_("'open' or 'closed'"), "access"
     json = {"type": "string", "enum": ["open", "closed"]}
 
     def check(self, value):
@@ -255,7 +255,7 @@ class Access(Scalar):
 class Kind(Scalar):
     """The meeting's kind: one of the config's kinds (referat, dagsorden, and any a municipality adds)."""
 
-    name, what, json = "kind", "a kind of document (referat, dagsorden)", {"type": "string"}
+    name, what, json = "kind", N_("a kind of document (referat, dagsorden)"), {"type": "string"}
 
     def check(self, value):
         return isinstance(value, str)
@@ -292,19 +292,20 @@ class Str(Spec):
             raise ValueProblem(f"needs {self.what}, not {type(value).__name__} {value!r}")
         value = value.replace("\r\n", "\n").replace("\r", "\n")
         if _CONTROL.search(value):
-            raise ValueProblem("holds a control character")
+            raise ValueProblem(_("holds a control character"))
         if not self.multiline:
             if "\n" in value:
-                raise ValueProblem("must be one line")
+                raise ValueProblem(_("must be one line"))
             value = " ".join(value.split())
         else:
             value = value.strip()
         if not value:
             if self.required:
-                raise ValueProblem("cannot be empty")
+                raise ValueProblem(_("cannot be empty"))
             return None
         if self.choices and value not in self.choices:
-            raise ValueProblem(f"must be one of {', '.join(self.choices)}, not {value!r}")
+            raise ValueProblem(_("must be one of {choices}, not {value}").format(choices=", ".join(self.choices),
+                                                                                  value=repr(value)))
         return value
 
 
