@@ -89,8 +89,16 @@ def flags_text(n: int) -> str:
     return f"{n} open flag{'s' if n != 1 else ''}"
 
 
+def _label_in_english(field: str) -> str:
+    from workbench import i18n
+    from workbench.i18n.labels import field_label
+
+    with i18n.using("en"):
+        return field_label(field)
+
+
 # The detail pane names the field by its label (in English, as the screen runs here), not its path
-PLACE_IN_DETAIL = re.compile(r"│ meeting, place\s")
+PLACE_IN_DETAIL = re.compile(rf"│ {re.escape(_label_in_english('meeting.place'))}\s")
 
 
 def start(name: str, doc: Path, out: Path) -> int:

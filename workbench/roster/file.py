@@ -111,6 +111,16 @@ def _date(label: str, where: str, key: str, value) -> date | None:
     return value
 
 
+
+def _name(label: str, where: str, entry: dict) -> str:
+    """An entry's `name`, as written: it must be there and be text that is not blank."""
+    name = entry.get("name")
+    if name is None:
+        raise RosterError(_('{label}: {where} has no name').format(label=label, where=where))
+    if not isinstance(name, str) or not name.strip():
+        raise RosterError(_('{label}: {where}: name must be a non-empty string').format(label=label, where=where))
+    return name
+
 def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster:
     """The `Roster` of the file's data, checked whole: unknown keys, types, dates, and no
     name or alias shared by two people (compared by `name_key`)."""
@@ -120,11 +130,7 @@ def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster
     for i, entry in enumerate(_tables(label, "people", data.get("people"))):
         where = f"people[{i}]"
         _unknown(label, where, entry, _PEOPLE_KEYS)
-        name = entry.get("name")
-        if name is None:
-            raise RosterError(_('{label}: {where} has no name').format(label=label, where=where))
-        if not isinstance(name, str) or not name.strip():
-            raise RosterError(_('{label}: {where}: name must be a non-empty string').format(label=label, where=where))
+        name = _name(label, where, entry)
         name = " ".join(name.split())
         where = f"people[{i}] ({name})"
         titles = _strings(label, where, "titles", entry.get("titles"))
@@ -158,11 +164,7 @@ def roster_from_data(data: dict, label: str, path: Path | None = None) -> Roster
     for i, entry in enumerate(_tables(label, "bodies", data.get("bodies"))):
         where = f"bodies[{i}]"
         _unknown(label, where, entry, _BODY_KEYS)
-        name = entry.get("name")
-        if name is None:
-            raise RosterError(_('{label}: {where} has no name').format(label=label, where=where))
-        if not isinstance(name, str) or not name.strip():
-            raise RosterError(_('{label}: {where}: name must be a non-empty string').format(label=label, where=where))
+        name = _name(label, where, entry)
         bodies.append(Body(name.strip(), _strings(label, f"{where} ({name})", "aliases", entry.get("aliases"))))
     return Roster(people, bodies, path)
 
