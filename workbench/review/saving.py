@@ -53,14 +53,17 @@ class Files:
 
     def save(self, record: Referat) -> Path:
         """Write the whole record atomically (unchanged bytes are not rewritten), then empty the journal."""
-        if self.record_path is not None:
-            store.check_own(self.record_path, self.sha, self._written)
+        found = store.check_own(self.record_path, self.sha, self._written) if self.record_path is not None else None
         target = self.target(record)
         text = dumps(to_dict(record))
-        try:
-            unchanged = read_own(target).decode("utf-8") == text  # a link there is replaced, not read
-        except (OSError, UnicodeDecodeError):
-            unchanged = False
+        written = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if found is not None and target == self.record_path:
+            unchanged = found == written  # the bytes check_own has just read there
+        else:
+            try:
+                unchanged = read_own(target).decode("utf-8") == text  # a link there is replaced, not read
+            except (OSError, UnicodeDecodeError):
+                unchanged = False
         if not unchanged:
             write_atomic(target, text)
         old = self.record_path
@@ -70,7 +73,7 @@ class Files:
             except OSError:
                 pass
         self.record_path = target
-        self._written = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._written = written
         n = len(record.corrections)
         if self.saved_n != n or self.journal.path.exists():
             self.journal.rewrite([])
