@@ -433,3 +433,41 @@ async def test_the_detail_pane_shows_a_table_row_as_cells_not_python(seed, tmp_p
         text = Text.from_markup(app.query_one("#detail")._markup).plain
         row = app.session.get("items[1].tables[0].rows[0]")
         assert " | ".join(row) in text and "['" not in text
+
+
+async def test_keys_after_several_moves_act_on_the_last_node_moved_to(seed, tmp_path, config, roster):
+    """Several moves and e in one batch (a terminal sends them together, a busy machine handles them
+    late): each move's highlight message still arrives after the keys, and a late one must not take
+    the selection back to a node the cursor has left. The editor opens on the last node moved to,
+    and the detail pane shows it once the messages have caught up."""
+    from textual import events
+
+    from workbench.tui.screens.editor import EditScreen
+
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        tree = app.query_one("#tree")
+        tree.focus()
+        tree.move_cursor(tree.root)
+        await pilot.pause()
+        for key in ("down", "down", "down", "down", "e"):  # Referat › Møde › Organ › Art › Sted
+            app.post_message(events.Key(key, "e" if key == "e" else None))
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen) and app.screen.field == "meeting.place"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.field == "meeting.place" == cursor_field(app)
+
+
+async def test_a_late_highlight_of_a_node_the_cursor_has_left_changes_nothing(seed, tmp_path, config, roster):
+    """The tree says which node was highlighted after the fact; by then the cursor may be elsewhere."""
+    app = make_app(seed, config, roster, tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.goto_field("meeting.place")
+        await pilot.pause()
+        tree = app.query_one("#tree", Tree)
+        left = next(n for n in tree.cursor_node.parent.children if n.data.field == "meeting.kind")
+        app.review.on_tree_node_highlighted(Tree.NodeHighlighted(left))
+        assert app.field == "meeting.place" == cursor_field(app)

@@ -178,7 +178,10 @@ class ReviewScreen(Operations, Screen):
 
     # -- selection
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        self.highlight(event.node.data)
+        # The message comes after the fact: keys that moved the cursor on since have selected where it is
+        # now (App.on_event), and a late message of a node it has left must not take the selection back.
+        if event.node is self.tree.cursor_node:
+            self.highlight(event.node.data)
 
     def highlight(self, node) -> None:
         if node is None or (node.field == self.field and self._shown == (self.field, self.current_flag)):
