@@ -238,6 +238,27 @@ def test_a_planted_lock_or_journal_link_is_refused_and_its_target_untouched(kind
     assert _same(victim, before) and (out / f"{sha}.{kind}").is_symlink()
 
 
+def test_what_is_planted_is_named_in_the_language_spoken(tmp_path, config, roster):
+    """The kind of file found where ours belongs is a word inside her sentence: Danish in Danish."""
+    from workbench import i18n
+    from workbench.review import ReviewSession
+
+    src, sha = _source(tmp_path)
+    out = tmp_path / "out"
+    (out / f"{sha}.lock").mkdir(parents=True)  # a folder where the lock belongs
+    (out / f"{sha}.journal").symlink_to(tmp_path / "elsewhere")
+    with i18n.using("da"):
+        with pytest.raises(UserError) as folder:
+            ReviewSession.open(src, config, roster, out_dir=out)
+        (out / f"{sha}.lock").rmdir()
+        with pytest.raises(UserError) as link:
+            ReviewSession.open(src, config, roster, out_dir=out)
+    assert str(folder.value) == (f"{out / f'{sha}.lock'}: er en mappe, ikke en almindelig fil (flyt den væk); "
+                                 "gennemgangen åbnes ikke")
+    assert str(link.value).startswith(f"{out / f'{sha}.journal'}: er et symbolsk link, ikke en almindelig fil; "
+                                      "workbench følger ingen links til sine egne filer (flyt det væk)")
+
+
 def test_a_journal_link_planted_during_a_review_takes_no_change(tmp_path, config, roster):
     from workbench.review import ReviewSession
 

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from workbench.i18n import N_, _
+
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -21,19 +23,25 @@ class NotOurs(OSError):
     """Where our file belongs there is a symbolic link, folder, device, FIFO or socket."""
 
 
+_KINDS = ((stat.S_ISLNK, N_('a symbolic link')), (stat.S_ISDIR, N_('a folder')),
+          (stat.S_ISCHR, N_('a character device')), (stat.S_ISBLK, N_('a block device')),
+          (stat.S_ISFIFO, N_('a FIFO (named pipe)')), (stat.S_ISSOCK, N_('a socket')))
+
+
 def kind(mode: int) -> str:
-    for test, what in ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket")):
+    """What the file is, in the language spoken (it goes inside a sentence of that language)."""
+    for test, what in _KINDS:
         if test(mode):
-            return what
-    return "not a regular file"
+            return _(what)
+    return _('not a regular file')
 
 
 def not_ours(path: Path, mode: int) -> NotOurs:
-    what = kind(mode)
-    advice = "; the workbench follows no links for its own files" if what == "a symbolic link" else ""
-    return NotOurs(errno.EINVAL, f"is {what}, not a regular file{advice} (move it away)", str(path))
+    if stat.S_ISLNK(mode):
+        text = _('is a symbolic link, not a regular file; the workbench follows no links for its own files (move it away)')
+    else:
+        text = _('is {kind}, not a regular file (move it away)').format(kind=kind(mode))
+    return NotOurs(errno.EINVAL, text, str(path))
 
 
 def open_own(path: Path, flags: int, mode: int = 0o644) -> int:
