@@ -109,3 +109,15 @@ def test_the_session_refuses_an_empty_title_in_danish(session):
         session.edit("items[0].title", "")
     with pytest.raises(ReviewError, match="skal stå på én linje"):
         session.edit("items[0].title", "to\nlinjer")
+
+
+@pytest.mark.language("da")
+@pytest.mark.parametrize("field,names", [("meeting.farve", "mødet"), ("items[0].farve", "et punkt"),
+                                         ("items[0].attachments[0].farve", "et bilag"),
+                                         ("meeting.members[0].farve", "en person")])
+def test_a_field_that_is_not_there_names_its_owner_in_danish(session, field, names):
+    from workbench.review import ReviewError
+
+    with pytest.raises(ReviewError) as refused:
+        session.edit(field, "x")
+    assert f": {names} har " in str(refused.value), str(refused.value)

@@ -148,7 +148,7 @@ def resolve(ref: Referat, path: str | tuple) -> Slot:
         here = format_path(parts[: i + 1])
         if isinstance(spec, Obj):
             if not isinstance(part, str) or part not in spec.attrs:
-                raise PathError(_("{path}: {what} has no field '{part}'").format(path=text, what=spec.what, part=part)
+                raise PathError(_("{path}: {what} has no field '{part}'").format(path=text, what=_(spec.what), part=part)
                                 if isinstance(part, str) else
                                 _('{path}: {field} is not a list').format(path=text, field=format_path(parts[:i]) or _('the record')))
             child_spec = spec.attrs[part]

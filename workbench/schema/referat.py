@@ -8,6 +8,7 @@ Adding a field: one entry here (and, for a new value type, its parser in `types.
 from __future__ import annotations
 
 from workbench import SCHEMA
+from workbench.i18n import N_
 from workbench.model import CORRECTIONS_FORM
 from workbench.model import (Attachment, Correction, Decision, Flag, IndexEntry, Item, Meeting, Person, Referat,
                              Review, SourceText, Table, TocEntry)
@@ -72,15 +73,15 @@ def _repair_or_field(c: dict) -> str | None:
 
 
 PERSON = Obj(Person, {
-    "role": Str(what="a role"), "title": Str(), "name": Str(edit="person", get=lambda p, r: None if p.vacant else p.name),
+    "role": Str(what=N_('a role')), "title": Str(), "name": Str(edit="person", get=lambda p, r: None if p.vacant else p.name),
     "vacant": Bool(),
-}, needs=("title", "name", "vacant"), what="a person", fix=_no_name_if_vacant)
+}, needs=("title", "name", "vacant"), what=N_('a person'), fix=_no_name_if_vacant)
 TABLE = Obj(Table, {"section": Key(), "columns": ListOf(Cell()), "rows": ListOf(Row())}, needs=("section",),
-            what="a table", blank=lambda: Table(section="", columns=[], rows=[], span=(1, 1)))
+            what=N_('a table'), blank=lambda: Table(section="", columns=[], rows=[], span=(1, 1)))
 ATTACHMENT = Obj(Attachment, {"number": Int(), "access": Access(), "title": Str(edit="long"), "ref": Str()},
-                 needs=("title", "ref", "number"), what="an attachment")
+                 needs=("title", "ref", "number"), what=N_('an attachment'))
 DECISION = Obj(Decision, {"body": Str(), "date": Date(), "text": Str(required=True, multiline=True)},
-               needs=("text",), what="a decision", blank=lambda: Decision(text=""))
+               needs=("text",), what=N_('a decision'), blank=lambda: Decision(text=""))
 ITEM = Obj(Item, {
     "number": Int(label="Nummer", span=_line("heading_line")),
     "title": Str(required=True, label="Titel", edit="long", width=48, span=_line("heading_line", "span")),
@@ -92,38 +93,38 @@ ITEM = Obj(Item, {
     "people": ListOf(PERSON, label="Personer"),
     "attachments": ListOf(ATTACHMENT, label="Bilag"),
     "decisions": ListOf(DECISION, label="Beslutning"),
-}, needs=("title",), what="an item", blank=lambda: Item(title=""), shown=("title",), label="Punkt")
+}, needs=("title",), what=N_('an item'), blank=lambda: Item(title=""), shown=("title",), label="Punkt")
 TOC = Obj(TocEntry, {"number": Int(), "title": Str(required=True), "page": Int()}, needs=("title",),
-          what="a toc entry", blank=lambda: TocEntry(title=""))
+          what=N_('a toc entry'), blank=lambda: TocEntry(title=""))
 INDEX = Obj(IndexEntry, {"item": Int(), "number": Int(), "access": Access(), "title": Str(edit="long"), "ref": Str()},
-            needs=("title", "ref", "number"), what="a Bilagsoversigt entry", blank=lambda: IndexEntry(item=None))
+            needs=("title", "ref", "number"), what=N_('a Bilagsoversigt entry'), blank=lambda: IndexEntry(item=None))
 MEETING = Obj(Meeting, {
     "body": Str(label="Organ"), "kind": Kind(label="Art"), "place": Str(label="Sted", width=48),
     "date": Date(label="Dato"), "start": Time(label="Start"), "end": Time(label="Slut"),
     "members": ListOf(PERSON, label="Medlemmer"), "absent": ListOf(PERSON, label="Fraværende"),
-}, what="the meeting", label="Møde")
+}, what=N_('the meeting'), label="Møde")
 
 SOURCE = Obj(SourceText, {
     "file": Str(required=True, get=lambda s, r: readable_name(s.file)), "sha256": Str(required=True),
     "format": Str(choices=FORMATS), "pages": Int(), "extractor": Str(), "parser": Int(get=_parser_version),
-}, what="the source", required=True)
+}, what=N_('the source'), required=True)
 REVIEW = Obj(Review, {
     "status": Str(choices=STATUSES), "reviewer": Str(), "verified_at": DateTime(),
     "flags_open": Int(get=_flags_open),
-    "verified_fields": ListOf(Str(), what="a list of field paths"),
+    "verified_fields": ListOf(Str(), what=N_('a list of field paths')),
     "corrections_form": Int(get=_corrections_form),
     "seconds": Int(), "corrections": Int(),  # what the review cost: seconds in review, corrections made
-}, what="the review")
+}, what=N_('the review'))
 FLAG = Obj(Flag, {
     "id": Str(), "kind": Str(), "severity": Str(choices=SEVERITIES), "field": Str(), "lines": ListOf(Int()),
     "excerpt": Str(omit=lambda v: not v), "message": Str(), "suggestion": Str(),
     "resolution": Str(choices=RESOLUTIONS),
-}, what="a flag")
+}, what=N_('a flag'))
 CORRECTION = Obj(Correction, {
     "at": DateTime(required=True), "field": Str(), "before": AnyValue(), "after": AnyValue(),
     "source": Str(choices=REPAIRS), "line": Int(), "column": Int(), "text": ListOf(Str()), "note": Str(),
     "undoes": Int(), "redoes": Int(),  # the place (from 0) of the correction an undo or a redo takes back or makes again
-}, what="a correction", rules=(_repair_or_field,), json_rules={
+}, what=N_('a correction'), rules=(_repair_or_field,), json_rules={
     "if": {"required": ["source"]}, "then": {"required": ["line"]}, "else": {"required": ["field"]}})
 
 PARTS = {  # what a reviewer edits: the paths into these are the session's fields
@@ -133,9 +134,9 @@ PARTS = {  # what a reviewer edits: the paths into these are the session's field
     "attachment_index": ListOf(INDEX, label="Bilagsoversigt"),
     "signatures": ListOf(PERSON, label="Underskrifter"),
 }
-ROOT = Obj(Referat, PARTS, what="the record")
+ROOT = Obj(Referat, PARTS, what=N_('the record'))
 RECORD = Obj(Referat, {
     "schema": Const(SCHEMA, required=True, get=lambda ref, root: SCHEMA), "source": SOURCE, "review": REVIEW,
     **PARTS,
     "flags": ListOf(FLAG), "corrections": ListOf(CORRECTION),
-}, what="the record")
+}, what=N_('the record'))
