@@ -381,8 +381,12 @@ async def test_keys_typed_as_the_editor_opens_reach_its_field_in_order(seed, tmp
         assert screen.query_one("#editor-input").value == "Sal-7"
 
 
-async def test_a_key_after_a_move_acts_on_the_node_moved_to(seed, tmp_path, config, roster):
-    """down and e in one batch: the editor opens on the node down moved to, never the one before."""
+@pytest.mark.parametrize("start,downs", [("meeting.kind", 1), (None, 4)], ids=["one-move", "four-moves"])
+async def test_a_key_after_moves_acts_on_the_node_moved_to(seed, tmp_path, config, roster, start, downs):
+    """Moves and e in one batch (a terminal sends them together, a busy machine handles them late):
+    the editor opens on the node the last move reached, never one before it. Each move's highlight
+    message arrives after the keys; a late one must not take the selection back to a node the cursor
+    has left, so once they have caught up the detail pane is still on that node."""
     from textual import events
 
     from workbench.tui.screens.editor import EditScreen
@@ -390,14 +394,21 @@ async def test_a_key_after_a_move_acts_on_the_node_moved_to(seed, tmp_path, conf
     app = make_app(seed, config, roster, tmp_path / "out")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        app.goto_field("meeting.kind")
+        tree = app.query_one("#tree")
+        if start is None:
+            tree.move_cursor(tree.root)  # Referat › Møde › Organ › Art › Sted
+        else:
+            app.goto_field(start)
         await pilot.pause()
-        app.query_one("#tree").focus()
+        tree.focus()
         await pilot.pause()
-        for key in ("down", "e"):
+        for key in ["down"] * downs + ["e"]:
             app.post_message(events.Key(key, "e" if key == "e" else None))
         await pilot.pause()
         assert isinstance(app.screen, EditScreen) and app.screen.field == "meeting.place"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.field == "meeting.place" == cursor_field(app)
 
 
 async def test_n_right_after_a_change_is_not_undone_by_the_tree_catching_up(seed, tmp_path, config, roster):
@@ -433,31 +444,6 @@ async def test_the_detail_pane_shows_a_table_row_as_cells_not_python(seed, tmp_p
         text = Text.from_markup(app.query_one("#detail")._markup).plain
         row = app.session.get("items[1].tables[0].rows[0]")
         assert " | ".join(row) in text and "['" not in text
-
-
-async def test_keys_after_several_moves_act_on_the_last_node_moved_to(seed, tmp_path, config, roster):
-    """Several moves and e in one batch (a terminal sends them together, a busy machine handles them
-    late): each move's highlight message still arrives after the keys, and a late one must not take
-    the selection back to a node the cursor has left. The editor opens on the last node moved to,
-    and the detail pane shows it once the messages have caught up."""
-    from textual import events
-
-    from workbench.tui.screens.editor import EditScreen
-
-    app = make_app(seed, config, roster, tmp_path / "out")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        tree = app.query_one("#tree")
-        tree.focus()
-        tree.move_cursor(tree.root)
-        await pilot.pause()
-        for key in ("down", "down", "down", "down", "e"):  # Referat › Møde › Organ › Art › Sted
-            app.post_message(events.Key(key, "e" if key == "e" else None))
-        await pilot.pause()
-        assert isinstance(app.screen, EditScreen) and app.screen.field == "meeting.place"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.field == "meeting.place" == cursor_field(app)
 
 
 async def test_a_late_highlight_of_a_node_the_cursor_has_left_changes_nothing(seed, tmp_path, config, roster):
